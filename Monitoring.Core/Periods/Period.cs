@@ -1,0 +1,112 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Monitoring.Core.Periods;
+
+/// <summary>
+/// A reporting period: a year (<c>2023</c>), half-year (<c>2023H1</c>), quarter (<c>2023Q2</c>,
+/// Danish <c>2023K2</c>) or month (<c>2023-05</c>). Periods order by their start, and a longer
+/// period sorts before the shorter ones that start with it, so a year precedes its first quarter.
+/// </summary>
+public readonly partial record struct Period : IComparable<Period>
+{
+    private Period(int year, PeriodKind kind, int index)
+    {
+        Year = year;
+        Kind = kind;
+        Index = index;
+    }
+
+    public int Year { get; }
+
+    public PeriodKind Kind { get; }
+
+    /// <summary>1-based position within the year: half 1–2, quarter 1–4, month 1–12; 1 for a year.</summary>
+    public int Index { get; }
+
+    public int StartMonth => (Index - 1) * (int)Kind + 1;
+
+    /// <summary>Months since year 0 of the first month of the period; comparable across kinds.</summary>
+    public int StartOrdinal => Year * 12 + StartMonth - 1;
+
+    /// <summary>Months since year 0 of the last month of the period.</summary>
+    public int EndOrdinal => StartOrdinal + (int)Kind - 1;
+
+    /// <summary>The period start in fractional years (2023Q2 → 2023.25), the time axis for regression.</summary>
+    public double Position => Year + (StartMonth - 1) / 12.0;
+
+    public static Period OfYear(int year) => Create(year, PeriodKind.Year, 1);
+
+    public static Period Create(int year, PeriodKind kind, int index)
+    {
+        if (year is < 1900 or > 2200)
+            throw new ArgumentOutOfRangeException(nameof(year), year, "Year must be between 1900 and 2200.");
+        var count = 12 / (int)kind;
+        if (index < 1 || index > count)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"A {kind} index must be between 1 and {count}.");
+        return new Period(year, kind, index);
+    }
+
+    public static Period Parse(string text) =>
+        TryParse(text, out var period)
+            ? period
+            : throw new FormatException(
+                $"'{text}' is not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
+
+    public static bool TryParse([NotNullWhen(true)] string? text, out Period period)
+    {
+        period = default;
+        if (string.IsNullOrWhiteSpace(text))
+            return false;
+        var match = Pattern().Match(text.Trim());
+        if (!match.Success)
+            return false;
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (year is < 1900 or > 2200)
+            return false;
+        var (kind, index) = match.Groups switch
+        {
+            var g when g["half"].Success => (PeriodKind.Half, int.Parse(g["half"].Value, CultureInfo.InvariantCulture)),
+            var g when g["quarter"].Success => (PeriodKind.Quarter, int.Parse(g["quarter"].Value, CultureInfo.InvariantCulture)),
+            var g when g["month"].Success => (PeriodKind.Month, int.Parse(g["month"].Value, CultureInfo.InvariantCulture)),
+            _ => (PeriodKind.Year, 1),
+        };
+        if (index < 1 || index > 12 / (int)kind)
+            return false;
+        period = new Period(year, kind, index);
+        return true;
+    }
+
+    public int CompareTo(Period other)
+    {
+        var byStart = StartOrdinal.CompareTo(other.StartOrdinal);
+        return byStart != 0 ? byStart : ((int)other.Kind).CompareTo((int)Kind);
+    }
+
+    public static bool operator <(Period left, Period right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(Period left, Period right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(Period left, Period right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
+
+    /// <summary>Whether this period lies wholly inside <paramref name="other"/> (2023Q2 within 2023).</summary>
+    public bool IsWithin(Period other) => StartOrdinal >= other.StartOrdinal && EndOrdinal <= other.EndOrdinal;
+
+    /// <summary>The canonical form used in storage and the API: 2023, 2023H1, 2023Q2, 2023-05.</summary>
+    public override string ToString() => Kind switch
+    {
+        PeriodKind.Year => Year.ToString(CultureInfo.InvariantCulture),
+        PeriodKind.Half => $"{Year}H{Index}",
+        PeriodKind.Quarter => $"{Year}Q{Index}",
+        _ => $"{Year}-{Index:00}",
+    };
+
+    /// <summary>The Danish display form: quarters as 2023K2, the rest as canonical.</summary>
+    public string ToDanishString() => Kind == PeriodKind.Quarter ? $"{Year}K{Index}" : ToString();
+
+    [GeneratedRegex(@"^(?<year>\d{4})(?:[Hh](?<half>\d)|[QqKk](?<quarter>\d)|-(?<month>\d{2}))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
