@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Monitoring.Ingest.Storage;
+using Spectre.Console;
+
+namespace Monitoring.Ingest.Cli;
+
+/// <summary><c>batches [--limit N]</c>: lists the latest committed imports.</summary>
+public static class BatchesCommand
+{
+    public static Command Create(Option<string?> connection)
+    {
+        var limit = new Option<int>("--limit") { Description = "How many batches to list.", DefaultValueFactory = _ => 20 };
+        var command = new Command("batches", "List the latest import batches.") { limit };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var database = new MonitoringDatabase(CliDatabase.FromEnvironment(parse.GetValue(connection)));
+            new SchemaMigrator(database).Migrate();
+            var batches = await new ImportBatchStore(database).ListAsync(parse.GetValue(limit), null, cancellationToken);
+            var table = new Table().AddColumns("id", "when", "file", "source", "by", "created", "changed", "unchanged");
+            foreach (var b in batches)
+            {
+                table.AddRow(b.Id.ToString(), b.CreatedAt.ToString("u"), Markup.Escape(b.FileName), b.Source, Markup.Escape(b.CreatedBy),
+                    b.Created.ToString(), b.Changed.ToString(), b.Unchanged.ToString());
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Monitoring.Core.Model;
+using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Storage;
+using Spectre.Console;
+
+namespace Monitoring.Ingest.Cli;
+
+/// <summary><c>import FILE [--dry-run]</c>: imports a canonical long CSV with a progress bar and a summary.</summary>
+public static class ImportCommand
+{
+    public static Command Create(Option<string?> connection)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The CSV file to import." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Report what would change without writing." };
+        var command = new Command("import", "Import a file of observations as one batch.") { file, dryRun };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var database = new MonitoringDatabase(CliDatabase.FromEnvironment(parse.GetValue(connection)));
+            new SchemaMigrator(database).Migrate();
+            var importer = new ObservationImporter(
+                database, new IndicatorStore(database), new ScopeStore(database), TimeProvider.System);
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]File not found:[/] {path.FullName}");
+                return 2;
+            }
+            var content = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
+            ImportReport? report = null;
+            await AnsiConsole.Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask($"Importing {path.Name}");
+                var progress = new Progress<ImportProgress>(p =>
+                {
+                    task.Description = $"{path.Name}: {p.Stage}";
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                });
+                report = await importer.ImportAsync(
+                    new ImportRequest(content, path.Name, "cli", Environment.UserName, parse.GetValue(dryRun)),
+                    progress, cancellationToken);
+                task.Value = task.MaxValue;
+            });
+            return Summarise(report!);
+        });
+        return command;
+    }
+
+    private static int Summarise(ImportReport report)
+    {
+        var table = new Table().AddColumns("status", "batch", "rows read", "created", "changed", "unchanged", "rejected");
+        table.AddRow(
+            report.Status.ToString(), report.BatchId?.ToString() ?? "-", report.RowsRead.ToString(), report.Created.ToString(),
+            report.Changed.ToString(), report.Unchanged.ToString(), report.RowsRejected.ToString());
+        AnsiConsole.Write(table);
+        if (report.Status == ImportStatus.AlreadyImported)
+            AnsiConsole.MarkupLineInterpolated($"Nothing to do: this file was imported as batch {report.AlreadyImportedAs}.");
+        if (report.Errors.Count == 0)
+            return 0;
+        var errors = new Table().AddColumns("row", "column", "value", "problem");
+        foreach (var error in report.Errors.Take(50))
+            errors.AddRow(error.Row.ToString(), Markup.Escape(error.Column), Markup.Escape(error.Value ?? ""), Markup.Escape(error.Message));
+        AnsiConsole.Write(errors);
+        AnsiConsole.MarkupLineInterpolated($"[red]Rejected: {report.ErrorCount} problems; nothing was written.[/]");
+        return 1;
+    }
+}

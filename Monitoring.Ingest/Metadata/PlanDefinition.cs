@@ -1,0 +1,39 @@
+namespace Monitoring.Ingest.Metadata;
+
+/// <summary>
+/// A plan with its goal framework as written by a person: in <c>samples/plans/*.json</c> or posted
+/// to <c>/api/v1/plans</c>. Validated by <see cref="PlanDefinitionValidator"/> before it is stored.
+/// </summary>
+public sealed record PlanDefinition(
+    string Slug,
+    string Name,
+    string MunicipalityCode,
+    string FundingPeriod,
+    string? Status,
+    IReadOnlyList<string>? Areas,
+    IReadOnlyList<GoalDefinition>? Goals);
+
+public sealed record GoalDefinition(
+    string Key,
+    string Title,
+    string? Kind,
+    string? Description,
+    string? FocusArea,
+    string? OwningBody,
+    IReadOnlyList<TargetDefinition>? Targets,
+    IReadOnlyList<GoalDefinition>? SubGoals);
+
+public sealed record TargetDefinition(
+    string Indicator,
+    string Scope,
+    string? Subgroup,
+    string? BaselinePeriod,
+    double? BaselineValue,
+    string? TargetPeriod,
+    double? TargetValue,
+    double? Tolerance,
+    double? Weight,
+    string? BenchmarkScope,
+    IReadOnlyList<MilestoneDefinition>? Milestones);
+
+public sealed record MilestoneDefinition(string Period, double Value);

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Monitoring.Core.Model;
+using Monitoring.Core.Periods;
+using Monitoring.Ingest.Storage;
+
+namespace Monitoring.Ingest.Metadata;
+
+/// <summary>Checks a plan definition against itself and the known indicators and scopes, naming every bad field.</summary>
+public static partial class PlanDefinitionValidator
+{
+    public static IReadOnlyList<FieldError> Validate(
+        PlanDefinition plan, IReadOnlySet<string> indicatorCodes, IReadOnlySet<string> scopeCodes)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(plan.Slug) || !SlugPattern().IsMatch(plan.Slug))
+            errors.Add(new("slug", plan.Slug, "Use lower-case letters, digits and hyphens (e.g. oesterby-nord)."));
+        Require(errors, "name", plan.Name);
+        Require(errors, "municipalityCode", plan.MunicipalityCode);
+        Require(errors, "fundingPeriod", plan.FundingPeriod);
+        if (plan.Status is not null && !EnumText.TryParse<PlanStatus>(plan.Status, out _))
+            errors.Add(new("status", plan.Status, $"Use one of {string.Join(", ", EnumText.Names<PlanStatus>())}."));
+        for (var i = 0; i < (plan.Areas?.Count ?? 0); i++)
+        {
+            if (!scopeCodes.Contains(plan.Areas![i]))
+                errors.Add(new($"areas[{i}]", plan.Areas[i], "Unknown area code."));
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (plan.Goals?.Count ?? 0); i++)
+            ValidateGoal(plan.Goals![i], $"goals[{i}]", keys, errors, indicatorCodes, scopeCodes);
+        return errors;
+    }
+
+    private static void ValidateGoal(
+        GoalDefinition goal, string path, HashSet<string> keys, List<FieldError> errors,
+        IReadOnlySet<string> indicatorCodes, IReadOnlySet<string> scopeCodes)
+    {
+        Require(errors, $"{path}.key", goal.Key);
+        if (!string.IsNullOrWhiteSpace(goal.Key) && !keys.Add(goal.Key))
+            errors.Add(new($"{path}.key", goal.Key, "The goal key is used twice in this plan."));
+        Require(errors, $"{path}.title", goal.Title);
+        for (var i = 0; i < (goal.Targets?.Count ?? 0); i++)
+            ValidateTarget(goal.Targets![i], $"{path}.targets[{i}]", errors, indicatorCodes, scopeCodes);
+        for (var i = 0; i < (goal.SubGoals?.Count ?? 0); i++)
+        {
+            var sub = goal.SubGoals![i];
+            if (sub.SubGoals is { Count: > 0 })
+                errors.Add(new($"{path}.subGoals[{i}].subGoals", null, "Sub-goals cannot have sub-goals of their own."));
+            ValidateGoal(sub, $"{path}.subGoals[{i}]", keys, errors, indicatorCodes, scopeCodes);
+        }
+    }
+
+    private static void ValidateTarget(
+        TargetDefinition target, string path, List<FieldError> errors,
+        IReadOnlySet<string> indicatorCodes, IReadOnlySet<string> scopeCodes)
+    {
+        if (!indicatorCodes.Contains(target.Indicator ?? ""))
+            errors.Add(new($"{path}.indicator", target.Indicator, "Unknown indicator code."));
+        if (!scopeCodes.Contains(target.Scope ?? ""))
+            errors.Add(new($"{path}.scope", target.Scope, "Unknown area or scope code."));
+        if (target.BenchmarkScope is not null && !scopeCodes.Contains(target.BenchmarkScope))
+            errors.Add(new($"{path}.benchmarkScope", target.BenchmarkScope, "Unknown benchmark scope code."));
+        CheckPeriod(errors, $"{path}.baselinePeriod", target.BaselinePeriod);
+        CheckPeriod(errors, $"{path}.targetPeriod", target.TargetPeriod);
+        if (Period.TryParse(target.BaselinePeriod, out var baseline) && Period.TryParse(target.TargetPeriod, out var due) && due <= baseline)
+            errors.Add(new($"{path}.targetPeriod", target.TargetPeriod, "The target period must come after the baseline period."));
+        if (target.Tolerance is < 0 or > 1)
+            errors.Add(new($"{path}.tolerance", target.Tolerance?.ToString(), "Tolerance is a share of the way to the target, between 0 and 1."));
+        if (target.Weight is <= 0)
+            errors.Add(new($"{path}.weight", target.Weight?.ToString(), "Weight must be positive."));
+        for (var i = 0; i < (target.Milestones?.Count ?? 0); i++)
+            CheckPeriod(errors, $"{path}.milestones[{i}].period", target.Milestones![i].Period);
+    }
+
+    private static void CheckPeriod(List<FieldError> errors, string field, string? text)
+    {
+        if (text is not null && !Period.TryParse(text, out _))
+            errors.Add(new(field, text, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05."));
+    }
+
+    private static void Require(List<FieldError> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            errors.Add(new(field, value, "Required."));
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
+    private static partial Regex SlugPattern();
+}

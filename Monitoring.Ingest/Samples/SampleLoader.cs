@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Monitoring.Core.Model;
+using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Metadata;
+using Monitoring.Ingest.Storage;
+
+namespace Monitoring.Ingest.Samples;
+
+/// <summary>
+/// Fills an empty database from <c>samples/</c>: indicators, areas, plans with their goals and
+/// targets, then every observation file through the ordinary importer, so the samples obey the
+/// same rules as an analyst's upload.
+/// </summary>
+public sealed class SampleLoader(
+    IndicatorStore indicators, ScopeStore scopes, PlanStore plans, ObservationImporter importer)
+{
+    public async Task<SampleLoadResult> LoadIfEmptyAsync(string folder, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        if ((await plans.ListAsync(cancellationToken)).Count > 0 || (await indicators.ListAsync(cancellationToken)).Count > 0)
+            return new SampleLoadResult(false, 0, 0, 0, 0);
+
+        var indicatorFile = Read<IndicatorFile>(Path.Combine(folder, "metadata", "indicators.json"));
+        foreach (var indicator in indicatorFile.Indicators)
+            await indicators.CreateAsync(indicator, cancellationToken);
+        var areaFile = Read<AreaFile>(Path.Combine(folder, "metadata", "areas.json"));
+        foreach (var area in areaFile.Areas)
+            await scopes.CreateAsync(area, cancellationToken);
+
+        var indicatorCodes = indicatorFile.Indicators.Select(i => i.Code).ToHashSet();
+        var scopeCodes = areaFile.Areas.Select(a => a.Code).ToHashSet();
+        var planCount = 0;
+        foreach (var path in Directory.GetFiles(Path.Combine(folder, "plans"), "*.json").Order(StringComparer.Ordinal))
+        {
+            var plan = Read<PlanDefinition>(path);
+            var errors = PlanDefinitionValidator.Validate(plan, indicatorCodes, scopeCodes);
+            if (errors.Count > 0)
+            {
+                throw new InvalidDataException(
+                    $"Sample plan '{path}' is invalid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message} ({e.Value})")));
+            }
+            await plans.CreateAsync(plan, cancellationToken);
+            planCount++;
+        }
+
+        var rows = 0;
+        var files = 0;
+        foreach (var path in Directory.GetFiles(Path.Combine(folder, "observations"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            var report = await importer.ImportAsync(
+                new ImportRequest(await File.ReadAllBytesAsync(path, cancellationToken), Path.GetFileName(path), "samples", "system", DryRun: false),
+                cancellationToken: cancellationToken);
+            if (report.Status == ImportStatus.Rejected)
+            {
+                throw new InvalidDataException(
+                    $"Sample file '{path}' was rejected: " +
+                    string.Join("; ", report.Errors.Take(5).Select(e => $"row {e.Row} {e.Column} '{e.Value}': {e.Message}")));
+            }
+            log?.Invoke($"Loaded {report.Created} observations from {Path.GetFileName(path)}");
+            rows += report.Created;
+            files++;
+        }
+        return new SampleLoadResult(true, indicatorFile.Indicators.Count, planCount, files, rows);
+    }
+
+    /// <summary>Finds <c>samples/</c> beside the working folder or above the binaries, so both <c>dotnet run</c> and tests find it.</summary>
+    public static string? Locate(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+            return Directory.Exists(configured) ? Path.GetFullPath(configured) : null;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "samples");
+                if (Directory.Exists(Path.Combine(candidate, "metadata")))
+                    return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static T Read<T>(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), MetadataJson.Options)
+                ?? throw new InvalidDataException($"'{path}' is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"'{path}' is not valid: {ex.Message}", ex);
+        }
+    }
+
+    private sealed record IndicatorFile(IReadOnlyList<Indicator> Indicators);
+
+    private sealed record AreaFile(IReadOnlyList<Scope> Areas);
+}
+
+public sealed record SampleLoadResult(bool Loaded, int Indicators, int Plans, int Files, int Observations);
