@@ -1,6 +1,29 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Monitoring.Api.Endpoints;
+using Monitoring.Api.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddMonitoring(builder.Configuration);
+
+var app = builder.Build();
+await app.Services.GetRequiredService<StartupTasks>().RunAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseSwagger();
+app.UseSwaggerUI();
+
+var api = app.MapGroup("/api/v1");
+api.MapPlansEndpoints();
+api.MapIndicatorsEndpoints();
+api.MapAreasEndpoints();
+api.MapObservationsEndpoints();
+api.MapImportsEndpoints();
+app.MapHealthChecks("/health");
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
 app.Run();
+
+/// <summary>Visible to the integration tests' web application factory.</summary>
+public partial class Program;

@@ -67,9 +67,9 @@ public sealed class ObservationRowValidator(ImportCatalog catalog)
             errors.Add(new RowError(row.Row, "numerator", row.Numerator,
                 $"The numerator ({row.Numerator}) is larger than the denominator ({row.Denominator})."));
         }
-        if ((numerator is null) != (denominator is null))
+        if ((row.Numerator.Length == 0) != (row.Denominator.Length == 0))
         {
-            var missing = numerator is null ? "numerator" : "denominator";
+            var missing = row.Numerator.Length == 0 ? "numerator" : "denominator";
             errors.Add(new RowError(row.Row, missing, "", "Give both numerator and denominator, or neither."));
         }
         if (indicator?.Unit == IndicatorUnit.Percent && value is < 0 or > 100)

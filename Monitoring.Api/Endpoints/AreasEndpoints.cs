@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Monitoring.Api.Auth;
+using Monitoring.Api.Http;
+using Monitoring.Core.Model;
+using Monitoring.Ingest.Metadata;
+using Monitoring.Ingest.Storage;
+
+namespace Monitoring.Api.Endpoints;
+
+/// <summary>Housing areas and benchmark scopes (municipality, all deprived areas, country).</summary>
+public static partial class AreasEndpoints
+{
+    public static void MapAreasEndpoints(this RouteGroupBuilder api)
+    {
+        var areas = api.MapGroup("/areas").WithTags("Areas");
+        areas.MapGet("/", async (ScopeStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+            .RequireAuthorization(Policies.Read)
+            .WithName("ListAreas")
+            .WithSummary("All areas and benchmark scopes.");
+        areas.MapGet("/{code}", async (string code, ScopeStore store, CancellationToken ct) =>
+                await store.FindAsync(code, ct) is { } scope ? TypedResults.Ok(scope) : Problems.NotFound("Area", code))
+            .RequireAuthorization(Policies.Read)
+            .WithName("GetArea")
+            .WithSummary("One area or benchmark scope.");
+        areas.MapPost("/", CreateAsync)
+            .RequireAuthorization(Policies.Write)
+            .WithName("CreateArea")
+            .WithSummary("Add an area or benchmark scope.");
+    }
+
+    private static async Task<IResult> CreateAsync(Scope scope, ScopeStore store, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(scope.Code) || !CodePattern().IsMatch(scope.Code))
+            errors.Add(new("code", scope.Code, "Use capital letters, digits and hyphens (e.g. 0901-SOLHAVEN)."));
+        if (string.IsNullOrWhiteSpace(scope.Name))
+            errors.Add(new("name", scope.Name, "Required."));
+        if (errors.Count > 0)
+            return Problems.InvalidFields("The area is not valid", errors);
+        return await store.CreateAsync(scope, cancellationToken)
+            ? TypedResults.Created($"/api/v1/areas/{scope.Code}", scope)
+            : Problems.Conflict("Area", scope.Code);
+    }
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,63}$")]
+    private static partial Regex CodePattern();
+}

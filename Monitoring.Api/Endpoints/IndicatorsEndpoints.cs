@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Monitoring.Api.Auth;
+using Monitoring.Api.Http;
+using Monitoring.Core.Model;
+using Monitoring.Ingest.Metadata;
+using Monitoring.Ingest.Storage;
+
+namespace Monitoring.Api.Endpoints;
+
+/// <summary>Indicator definitions.</summary>
+public static partial class IndicatorsEndpoints
+{
+    public static void MapIndicatorsEndpoints(this RouteGroupBuilder api)
+    {
+        var indicators = api.MapGroup("/indicators").WithTags("Indicators");
+        indicators.MapGet("/", async (IndicatorStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+            .RequireAuthorization(Policies.Read)
+            .WithName("ListIndicators")
+            .WithSummary("All indicators with unit, direction, source, periodicity and definition.");
+        indicators.MapGet("/{code}", async (string code, IndicatorStore store, CancellationToken ct) =>
+                await store.FindAsync(code, ct) is { } indicator ? TypedResults.Ok(indicator) : Problems.NotFound("Indicator", code))
+            .RequireAuthorization(Policies.Read)
+            .WithName("GetIndicator")
+            .WithSummary("One indicator.");
+        indicators.MapPost("/", CreateAsync)
+            .RequireAuthorization(Policies.Write)
+            .WithName("CreateIndicator")
+            .WithSummary("Define a new indicator.");
+    }
+
+    private static async Task<IResult> CreateAsync(Indicator indicator, IndicatorStore store, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(indicator.Code) || !CodePattern().IsMatch(indicator.Code))
+            errors.Add(new("code", indicator.Code, "Use capital letters, digits and underscores (e.g. BESK_UDENFOR_18_64)."));
+        if (string.IsNullOrWhiteSpace(indicator.Name))
+            errors.Add(new("name", indicator.Name, "Required."));
+        if (indicator.Decimals is < 0 or > 6)
+            errors.Add(new("decimals", indicator.Decimals.ToString(), "Use 0 to 6 decimals."));
+        if (errors.Count > 0)
+            return Problems.InvalidFields("The indicator is not valid", errors);
+        return await store.CreateAsync(indicator, cancellationToken)
+            ? TypedResults.Created($"/api/v1/indicators/{indicator.Code}", indicator)
+            : Problems.Conflict("Indicator", indicator.Code);
+    }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]{1,63}$")]
+    private static partial Regex CodePattern();
+}

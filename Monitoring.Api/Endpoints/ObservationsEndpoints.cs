@@ -1,0 +1,117 @@
+using CsvHelper;
+using Monitoring.Api.Auth;
+using Monitoring.Api.Http;
+using Monitoring.Core.Model;
+using Monitoring.Core.Periods;
+using Monitoring.Ingest.Storage;
+
+namespace Monitoring.Api.Endpoints;
+
+/// <summary><c>GET /api/v1/observations</c>: filtered, cursor-paginated, as JSON or CSV.</summary>
+public static class ObservationsEndpoints
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 10_000;
+    private const string NumberFormat = "0.############";
+
+    public static void MapObservationsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/observations", ListAsync)
+            .RequireAuthorization(Policies.Read)
+            .WithName("ListObservations")
+            .WithSummary("Observations filtered by indicator, area, subgroup and period range; cursor-paginated; JSON or CSV.")
+            .WithTags("Observations");
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpRequest request, ObservationQuery query,
+        string? indicator, string? area, string? subgroup, string? from, string? to,
+        int? limit, string? cursor, string? dialect, long? asOfBatch, CancellationToken cancellationToken)
+    {
+        if (!ResponseFormat.TryWantsCsv(request, out var csv, out var formatProblem))
+            return formatProblem!;
+        if (!TryPeriod("from", from, out var fromPeriod, out var problem) || !TryPeriod("to", to, out var toPeriod, out problem))
+            return problem!;
+        if (fromPeriod is not null && toPeriod is not null && fromPeriod > toPeriod)
+            return Problems.BadParameter("to", to, $"'to' ({to}) comes before 'from' ({from}).");
+        if (limit is < 1 or > MaxLimit)
+            return Problems.BadParameter("limit", limit.ToString(), $"Use a limit between 1 and {MaxLimit}.");
+        if (!Cursor.TryDecode(cursor, out var afterId))
+            return Problems.BadParameter("cursor", cursor, "The cursor is not one this API gave out; start again without it.");
+        if (!CsvDialect.TryParse(dialect, out var csvDialect))
+            return Problems.BadParameter("dialect", dialect, "Use dialect=da (semicolon, decimal comma) or leave it out.");
+
+        var pageSize = limit ?? DefaultLimit;
+        var filter = new ObservationFilter(indicator, area, subgroup, fromPeriod, toPeriod, asOfBatch);
+        var rows = await query.PageAsync(filter, afterId, pageSize + 1, cancellationToken);
+        var hasMore = rows.Count > pageSize;
+        var page = hasMore ? rows.Take(pageSize).ToList() : rows;
+        var next = hasMore ? Cursor.NextLink(request, page[^1].Id) : null;
+        if (csv)
+        {
+            if (next is not null)
+                request.HttpContext.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+            return TypedResults.File(WriteCsv(page, csvDialect), "text/csv; charset=utf-8", "observations.csv");
+        }
+        return TypedResults.Ok(new Page<ObservationDto>(
+            page.Select(ObservationDto.From).ToList(), hasMore ? Cursor.Encode(page[^1].Id) : null, next));
+    }
+
+    private static bool TryPeriod(string name, string? text, out Period? period, out IResult? problem)
+    {
+        period = null;
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+            return true;
+        if (Period.TryParse(text, out var parsed))
+        {
+            period = parsed;
+            return true;
+        }
+        problem = Problems.BadParameter(name, text, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
+        return false;
+    }
+
+    private static byte[] WriteCsv(IReadOnlyList<StoredObservation> rows, CsvDialect dialect)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = CsvWriter.Create(buffer, dialect.WriterOptions(), leaveOpen: true))
+        {
+            writer.WriteHeader(["indicator", "area", "period", "subgroup", "value", "numerator", "denominator", "flags", "batch"]);
+            foreach (var (_, o) in rows)
+            {
+                writer.WriteField(o.IndicatorCode);
+                writer.WriteField(o.ScopeCode);
+                writer.WriteField(o.Period.ToString());
+                writer.WriteField(o.Subgroup);
+                writer.WriteField(o.Value, NumberFormat);
+                writer.WriteField(o.Numerator, NumberFormat);
+                writer.WriteField(o.Denominator, NumberFormat);
+                writer.WriteField(ObservationDto.FlagNames(o.Flags));
+                writer.WriteField(o.BatchId, "0");
+                writer.EndRecord();
+            }
+        }
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>An observation as the API serves it.</summary>
+public sealed record ObservationDto(
+    string Indicator, string Area, string Period, string Subgroup, double? Value, double? Numerator, double? Denominator,
+    string Flags, long Batch)
+{
+    public static ObservationDto From(StoredObservation stored)
+    {
+        var o = stored.Observation;
+        return new(o.IndicatorCode, o.ScopeCode, o.Period.ToString(), o.Subgroup, o.Value, o.Numerator, o.Denominator,
+            FlagNames(o.Flags), o.BatchId);
+    }
+
+    public static string FlagNames(ObservationFlags flags) =>
+        flags == ObservationFlags.None
+            ? ""
+            : string.Join('|', Enum.GetValues<ObservationFlags>()
+                .Where(f => f != ObservationFlags.None && flags.HasFlag(f))
+                .Select(f => EnumText.ToText(f)));
+}

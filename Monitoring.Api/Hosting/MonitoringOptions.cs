@@ -1,0 +1,25 @@
+namespace Monitoring.Api.Hosting;
+
+/// <summary>Bound from <c>Monitoring:Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Monitoring:Auth";
+
+    /// <summary>Whether reads need no key: true on the embedded default, false on a shared server.</summary>
+    public bool AnonymousRead { get; set; } = true;
+
+    /// <summary>Where the first admin key is written, readable by the owner only.</summary>
+    public string AdminKeyFile { get; set; } = "data/admin.key";
+}
+
+/// <summary>Bound from <c>Monitoring:Samples</c>.</summary>
+public sealed class SampleOptions
+{
+    public const string SectionName = "Monitoring:Samples";
+
+    /// <summary>Load the sample plans into an empty database at start.</summary>
+    public bool LoadWhenEmpty { get; set; } = true;
+
+    /// <summary>The samples folder; found beside the working folder or above the binaries when not set.</summary>
+    public string? Folder { get; set; }
+}

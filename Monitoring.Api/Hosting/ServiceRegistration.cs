@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Monitoring.Api.Auth;
+using Monitoring.Api.Http;
+using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Metadata;
+using Monitoring.Ingest.Samples;
+using Monitoring.Ingest.Storage;
+
+namespace Monitoring.Api.Hosting;
+
+/// <summary>Everything the API process needs, wired once.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (configuration.GetConnectionString("Monitoring") is { Length: > 0 } connectionString)
+                    options.ConnectionString = connectionString;
+            });
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
+        services.AddOptions<SampleOptions>().Bind(configuration.GetSection(SampleOptions.SectionName));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new MonitoringDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<ScopeStore>();
+        services.AddSingleton<IndicatorStore>();
+        services.AddSingleton<PlanStore>();
+        services.AddSingleton<ImportBatchStore>();
+        services.AddSingleton<ObservationQuery>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ObservationImporter>();
+        services.AddSingleton<SampleLoader>();
+        services.AddSingleton<AdminKeyBootstrap>();
+        services.AddSingleton<StartupTasks>();
+
+        services.AddMonitoringAuthorization();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => MetadataJson.Configure(options.SerializerOptions));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "Monitoring API", Version = "v1" }));
+        return services;
+    }
+}

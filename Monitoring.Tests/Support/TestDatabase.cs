@@ -1,0 +1,98 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Monitoring.Core.Model;
+using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Storage;
+
+namespace Monitoring.Tests.Support;
+
+/// <summary>
+/// A real, empty, migrated database in a temporary folder, removed afterwards. Each test gets its
+/// own, so tests never depend on each other's data.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private static readonly string[] Tables =
+    [
+        "scopes", "indicators", "plans", "plan_areas", "goals", "targets", "target_milestones",
+        "import_batches", "observations", "comments", "api_keys",
+    ];
+
+    private TestDatabase(string folder, DatabaseOptions options)
+    {
+        Folder = folder;
+        Options = options;
+        Database = new MonitoringDatabase(options);
+    }
+
+    public string Folder { get; }
+
+    public DatabaseOptions Options { get; }
+
+    public MonitoringDatabase Database { get; }
+
+    public static TestDatabase CreateSqlite(bool migrate = true)
+    {
+        var folder = Directory.CreateTempSubdirectory("monitoring-test-").FullName;
+        var database = new TestDatabase(folder, new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Sqlite,
+            ConnectionString = $"Data Source={Path.Combine(folder, "monitoring.db")}",
+        });
+        if (migrate)
+            new SchemaMigrator(database.Database).Migrate();
+        return database;
+    }
+
+    public ObservationImporter Importer(TimeProvider? clock = null) =>
+        new(Database, new IndicatorStore(Database), new ScopeStore(Database), clock ?? TimeProvider.System);
+
+    /// <summary>A few indicators and scopes, enough for import and API tests.</summary>
+    public async Task SeedCatalogAsync()
+    {
+        var indicators = new IndicatorStore(Database);
+        await indicators.CreateAsync(new Indicator("PCT", "Andel uden for arbejdsmarkedet", "Share outside", IndicatorUnit.Percent,
+            Direction.LowerBetter, IndicatorSource.Register, Periodicity.Yearly, 1, null, true));
+        await indicators.CreateAsync(new Indicator("GRADE", "Karaktergennemsnit", null, IndicatorUnit.Grade,
+            Direction.HigherBetter, IndicatorSource.Register, Periodicity.Yearly, 2, null, true));
+        await indicators.CreateAsync(new Indicator("MOVES", "Fraflytninger", null, IndicatorUnit.Count,
+            Direction.LowerBetter, IndicatorSource.Register, Periodicity.Quarterly, 0, null, true));
+        var scopes = new ScopeStore(Database);
+        await scopes.CreateAsync(new Scope("AREA-A", "Område A", ScopeKind.Area, "0901"));
+        await scopes.CreateAsync(new Scope("AREA-B", "Område B", ScopeKind.Area, "0901"));
+        await scopes.CreateAsync(new Scope("DK", "Hele landet", ScopeKind.Country, null));
+    }
+
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = await Database.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
+    }
+
+    /// <summary>Every row of every table as text, to prove that a failed operation changed nothing.</summary>
+    public async Task<string> SnapshotAsync()
+    {
+        await using var connection = await Database.OpenAsync();
+        var lines = new List<string>();
+        foreach (var table in Tables)
+        {
+            var rows = await connection.QueryAsync($"SELECT * FROM {table} ORDER BY 1");
+            lines.AddRange(rows.Select(r => table + ": " + string.Join("|", ((IDictionary<string, object?>)r).Values)));
+        }
+        return string.Join('\n', lines);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the OS is left for the temp cleaner rather than failing a test.
+        }
+        return ValueTask.CompletedTask;
+    }
+}
