@@ -40,6 +40,8 @@ public static class ServiceRegistration
         services.AddMonitoringAuthorization();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures become exceptions so BadRequestExceptionHandler can say which field was wrong.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => MetadataJson.Configure(options.SerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddEndpointsApiExplorer();

@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Monitoring.Api.Auth;
+using Monitoring.Ingest.Storage;
+
+namespace Monitoring.Tests.Support;
+
+/// <summary>
+/// The API in-process over a fresh database of its own. Samples are not loaded, so each test
+/// knows exactly what data it reads; the small test catalog is seeded after start-up.
+/// </summary>
+public sealed class MonitoringApiFactory(bool anonymousRead = true) : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database = TestDatabase.CreateSqlite(migrate: false);
+
+    public TestDatabase Database => _database;
+
+    private string AdminKeyFile => Path.Combine(_database.Folder, "admin.key");
+
+    public string AdminKey => File.ReadAllText(AdminKeyFile).Trim();
+
+    public static async Task<MonitoringApiFactory> StartAsync(bool anonymousRead = true, bool seedCatalog = true)
+    {
+        var factory = new MonitoringApiFactory(anonymousRead);
+        factory.StartServer();
+        if (seedCatalog)
+            await factory.Database.SeedCatalogAsync();
+        return factory;
+    }
+
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+            client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+        return client;
+    }
+
+    public HttpClient AdminClient() => ClientWithKey(AdminKey);
+
+    public async Task<string> CreateKeyAsync(string role) =>
+        await new ApiKeyStore(_database.Database, TimeProvider.System).CreateAsync($"test {role}", role);
+
+    public static MultipartFormDataContent Upload(byte[] content, string fileName = "upload.csv")
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Monitoring", _database.Options.ConnectionString);
+        builder.UseSetting("Monitoring:Auth:AdminKeyFile", AdminKeyFile);
+        builder.UseSetting("Monitoring:Auth:AnonymousRead", anonymousRead.ToString());
+        builder.UseSetting("Monitoring:Samples:LoadWhenEmpty", "false");
+        builder.UseEnvironment("Testing");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
