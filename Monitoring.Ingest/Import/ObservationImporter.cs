@@ -73,11 +73,12 @@ public sealed class ObservationImporter(
         }
 
         var batchId = await ImportBatchStore.InsertAsync(connection, transaction, batch);
-        await ObservationStore.RetireAsync(connection, transaction, changed.Select(c => c.ReplacesId));
+        var writer = database.ObservationWriter;
+        await writer.RetireAsync(connection, transaction, changed.Select(c => c.ReplacesId).ToList());
         var toInsert = created.Select(r => (r, ObservationFlags.None))
             .Concat(changed.Select(c => (c.Row, ObservationFlags.Revised)))
             .ToList();
-        await ObservationStore.InsertAsync(connection, transaction, batchId, toInsert,
+        await writer.InsertAsync(connection, transaction, batchId, toInsert,
             done => progress?.Report(new ImportProgress("written", done, toInsert.Count)));
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);

@@ -16,4 +16,5 @@ public sealed class DatabaseOptions
 public enum DatabaseProvider
 {
     Sqlite,
+    Postgres,
 }

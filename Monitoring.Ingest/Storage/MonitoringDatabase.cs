@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Monitoring.Ingest.Storage.Dialects;
+using Npgsql;
 
 namespace Monitoring.Ingest.Storage;
 
@@ -22,9 +24,18 @@ public sealed class MonitoringDatabase
 
     public string ScriptsFolder { get; }
 
+    /// <summary>The connection string as used, with the provider's required settings applied.</summary>
+    public string ConnectionString => _connectionString;
+
+    /// <summary>How this provider writes a batch of observations in bulk.</summary>
+    public IObservationWriter ObservationWriter => Provider == DatabaseProvider.Postgres
+        ? new PostgresObservationWriter()
+        : new SqliteObservationWriter();
+
     private string DialectFolder => Provider switch
     {
         DatabaseProvider.Sqlite => "sqlite",
+        DatabaseProvider.Postgres => "postgres",
         _ => throw new NotSupportedException($"Database provider {Provider} is not supported."),
     };
 
@@ -38,6 +49,7 @@ public sealed class MonitoringDatabase
     public DbConnection CreateConnection() => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
+        DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
         _ => throw new NotSupportedException($"Database provider {Provider} is not supported."),
     };
 

@@ -1,16 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using Monitoring.Api.Auth;
+using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api;
 
-public class AccessTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public class AccessTests(DatabaseProvider provider)
 {
     [Test]
     public async Task Writes_without_a_key_are_refused_with_a_problem()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var anonymous = api.CreateClient();
 
         var upload = await anonymous.PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(Csv.WithHeader("GRADE,AREA-A,2023,7,,,")));
@@ -26,7 +28,7 @@ public class AccessTests
     [Test]
     public async Task A_wrong_key_is_refused()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
 
         var response = await api.ClientWithKey("mon_not-a-real-key")
             .PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(Csv.WithHeader("GRADE,AREA-A,2023,7,,,")));
@@ -37,7 +39,7 @@ public class AccessTests
     [Test]
     public async Task A_viewer_key_may_read_but_not_write()
     {
-        await using var api = await MonitoringApiFactory.StartAsync(anonymousRead: false);
+        await using var api = await MonitoringApiFactory.StartAsync(provider, anonymousRead: false);
         var viewer = api.ClientWithKey(await api.CreateKeyAsync(Roles.Viewer));
 
         var read = await viewer.GetAsync("/api/v1/indicators");
@@ -50,7 +52,7 @@ public class AccessTests
     [Test]
     public async Task An_analyst_key_may_import()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var analyst = api.ClientWithKey(await api.CreateKeyAsync(Roles.Analyst));
 
         var response = await analyst.PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(Csv.WithHeader("GRADE,AREA-A,2023,7,,,")));
@@ -61,7 +63,7 @@ public class AccessTests
     [Test]
     public async Task Reads_need_a_key_when_anonymous_reading_is_off()
     {
-        await using var api = await MonitoringApiFactory.StartAsync(anonymousRead: false);
+        await using var api = await MonitoringApiFactory.StartAsync(provider, anonymousRead: false);
 
         var anonymous = await api.CreateClient().GetAsync("/api/v1/observations");
         var withKey = await api.AdminClient().GetAsync("/api/v1/observations");
@@ -73,7 +75,7 @@ public class AccessTests
     [Test]
     public async Task Reads_are_open_on_the_embedded_default()
     {
-        await using var api = await MonitoringApiFactory.StartAsync(anonymousRead: true);
+        await using var api = await MonitoringApiFactory.StartAsync(provider, anonymousRead: true);
 
         var response = await api.CreateClient().GetAsync("/api/v1/areas");
 
@@ -83,7 +85,7 @@ public class AccessTests
     [Test]
     public async Task The_first_admin_key_is_written_for_the_owner_only_and_stored_only_as_a_hash()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var key = api.AdminKey;
         var file = Directory.GetFiles(api.Database.Folder, "admin.key").Single();
 

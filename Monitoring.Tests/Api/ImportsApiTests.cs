@@ -1,16 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api;
 
-public class ImportsApiTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public class ImportsApiTests(DatabaseProvider provider)
 {
     [Test]
     public async Task An_upload_creates_a_batch_that_can_be_read_back()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var admin = api.AdminClient();
 
         var response = await admin.PostAsync("/api/v1/imports",
@@ -33,7 +35,7 @@ public class ImportsApiTests
     [Test]
     public async Task A_rejected_upload_answers_422_with_the_row_errors_and_stores_nothing()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
 
         var response = await api.AdminClient().PostAsync("/api/v1/imports",
             MonitoringApiFactory.Upload(Csv.WithHeader("GRADE,AREA-A,2022,7,,,", "GRADE,ATLANTIS,2023,7.4,,,")));
@@ -51,7 +53,7 @@ public class ImportsApiTests
     [Test]
     public async Task A_dry_run_upload_reports_counts_and_stores_nothing()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
 
         var response = await api.AdminClient().PostAsync("/api/v1/imports?dryRun=true",
             MonitoringApiFactory.Upload(Csv.WithHeader("GRADE,AREA-A,2022,7,,,")));
@@ -66,7 +68,7 @@ public class ImportsApiTests
     [Test]
     public async Task Uploading_the_same_file_again_is_reported_as_already_imported()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var admin = api.AdminClient();
         var content = Csv.WithHeader("GRADE,AREA-A,2022,7,,,");
         await admin.PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(content));
@@ -82,7 +84,7 @@ public class ImportsApiTests
     [Test]
     public async Task An_upload_without_a_file_field_names_the_field()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
 
         var response = await api.AdminClient().PostAsync("/api/v1/imports",
             new MultipartFormDataContent { { new StringContent("x"), "data" } });
@@ -94,7 +96,7 @@ public class ImportsApiTests
     [Test]
     public async Task An_unknown_batch_is_a_404_problem()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
 
         await ProblemJson.ReadAsync(await api.CreateClient().GetAsync("/api/v1/imports/999"), HttpStatusCode.NotFound);
     }

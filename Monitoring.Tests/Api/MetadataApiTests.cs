@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api;
 
-public class MetadataApiTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public class MetadataApiTests(DatabaseProvider provider)
 {
     private static object Plan(string indicator = "PCT") => new
     {
@@ -34,7 +36,7 @@ public class MetadataApiTests
     [Test]
     public async Task A_plan_with_goals_and_targets_is_created_and_read_back_as_a_tree()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var admin = api.AdminClient();
 
         var created = await admin.PostAsJsonAsync("/api/v1/plans", Plan());
@@ -54,7 +56,7 @@ public class MetadataApiTests
     [Test]
     public async Task A_plan_naming_an_unknown_indicator_is_refused_with_the_path_of_the_field()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
 
         var response = await api.AdminClient().PostAsJsonAsync("/api/v1/plans", Plan(indicator: "NO_SUCH"));
 
@@ -68,7 +70,7 @@ public class MetadataApiTests
     [Test]
     public async Task A_second_plan_with_the_same_slug_is_a_conflict()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var admin = api.AdminClient();
         await admin.PostAsJsonAsync("/api/v1/plans", Plan());
 
@@ -81,7 +83,7 @@ public class MetadataApiTests
     [Test]
     public async Task An_indicator_is_created_and_listed_with_camel_case_enums()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var admin = api.AdminClient();
 
         var created = await admin.PostAsJsonAsync("/api/v1/indicators", new
@@ -99,7 +101,7 @@ public class MetadataApiTests
     [Test]
     public async Task An_indicator_with_an_unknown_unit_is_a_problem_naming_the_field()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
 
         var response = await api.AdminClient().PostAsJsonAsync("/api/v1/indicators", new
         {
@@ -114,7 +116,7 @@ public class MetadataApiTests
     [Test]
     public async Task An_area_is_created_and_read_and_an_unknown_one_is_a_404()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var admin = api.AdminClient();
 
         var created = await admin.PostAsJsonAsync("/api/v1/areas", new { code = "0901-NY", name = "Nyby", kind = "area", municipalityCode = "0901" });
@@ -129,7 +131,7 @@ public class MetadataApiTests
     [Test]
     public async Task Health_reports_the_database_reachable_and_swagger_describes_the_api()
     {
-        await using var api = await MonitoringApiFactory.StartAsync();
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
         var client = api.CreateClient();
 
         var health = await client.GetAsync("/health");

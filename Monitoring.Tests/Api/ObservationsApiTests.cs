@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api;
 
-public class ObservationsApiTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public class ObservationsApiTests(DatabaseProvider provider)
 {
     private MonitoringApiFactory _api = null!;
     private HttpClient _client = null!;
@@ -15,7 +17,7 @@ public class ObservationsApiTests
     [OneTimeSetUp]
     public async Task StartWithKnownData()
     {
-        _api = await MonitoringApiFactory.StartAsync();
+        _api = await MonitoringApiFactory.StartAsync(provider);
         var rows = new List<string>();
         foreach (var area in new[] { "AREA-A", "AREA-B" })
             rows.AddRange(Enumerable.Range(2010, 15).Select(y => $"GRADE,{area},{y},{6 + (y - 2010) * 0.1:0.0#},,,"));

@@ -10,9 +10,9 @@ namespace Monitoring.Tests.Support;
 /// The API in-process over a fresh database of its own. Samples are not loaded, so each test
 /// knows exactly what data it reads; the small test catalog is seeded after start-up.
 /// </summary>
-public sealed class MonitoringApiFactory(bool anonymousRead = true) : WebApplicationFactory<Program>
+public sealed class MonitoringApiFactory(DatabaseProvider provider, bool anonymousRead) : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = TestDatabase.CreateSqlite(migrate: false);
+    private readonly TestDatabase _database = TestDatabase.Create(provider, migrate: false);
 
     public TestDatabase Database => _database;
 
@@ -20,9 +20,10 @@ public sealed class MonitoringApiFactory(bool anonymousRead = true) : WebApplica
 
     public string AdminKey => File.ReadAllText(AdminKeyFile).Trim();
 
-    public static async Task<MonitoringApiFactory> StartAsync(bool anonymousRead = true, bool seedCatalog = true)
+    public static async Task<MonitoringApiFactory> StartAsync(
+        DatabaseProvider provider, bool anonymousRead = true, bool seedCatalog = true)
     {
-        var factory = new MonitoringApiFactory(anonymousRead);
+        var factory = new MonitoringApiFactory(provider, anonymousRead);
         factory.StartServer();
         if (seedCatalog)
             await factory.Database.SeedCatalogAsync();
@@ -52,6 +53,7 @@ public sealed class MonitoringApiFactory(bool anonymousRead = true) : WebApplica
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Monitoring", _database.Options.ConnectionString);
+        builder.UseSetting("Monitoring:Database:Provider", provider.ToString());
         builder.UseSetting("Monitoring:Auth:AdminKeyFile", AdminKeyFile);
         builder.UseSetting("Monitoring:Auth:AnonymousRead", anonymousRead.ToString());
         builder.UseSetting("Monitoring:Samples:LoadWhenEmpty", "false");

@@ -18,12 +18,17 @@ public sealed class TestDatabase : IAsyncDisposable
         "import_batches", "observations", "comments", "api_keys",
     ];
 
-    private TestDatabase(string folder, DatabaseOptions options)
+    private readonly string? _postgresDatabase;
+
+    private TestDatabase(string folder, DatabaseOptions options, string? postgresDatabase)
     {
         Folder = folder;
         Options = options;
         Database = new MonitoringDatabase(options);
+        _postgresDatabase = postgresDatabase;
     }
+
+    public DatabaseProvider Provider => Options.Provider;
 
     public string Folder { get; }
 
@@ -31,14 +36,27 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public MonitoringDatabase Database { get; }
 
-    public static TestDatabase CreateSqlite(bool migrate = true)
+    public static TestDatabase CreateSqlite(bool migrate = true) => Create(DatabaseProvider.Sqlite, migrate);
+
+    /// <summary>A fresh database: a SQLite file, or a new database on the shared PostgreSQL server.</summary>
+    public static TestDatabase Create(DatabaseProvider provider, bool migrate = true)
     {
         var folder = Directory.CreateTempSubdirectory("monitoring-test-").FullName;
-        var database = new TestDatabase(folder, new DatabaseOptions
+        TestDatabase database;
+        if (provider == DatabaseProvider.Postgres)
         {
-            Provider = DatabaseProvider.Sqlite,
-            ConnectionString = $"Data Source={Path.Combine(folder, "monitoring.db")}",
-        });
+            var name = "monitoring_test_" + Guid.NewGuid().ToString("N")[..12];
+            var connectionString = PostgresServer.Instance.CreateDatabase(name);
+            database = new TestDatabase(folder, new DatabaseOptions { Provider = provider, ConnectionString = connectionString }, name);
+        }
+        else
+        {
+            database = new TestDatabase(folder, new DatabaseOptions
+            {
+                Provider = DatabaseProvider.Sqlite,
+                ConnectionString = $"Data Source={Path.Combine(folder, "monitoring.db")}",
+            }, null);
+        }
         if (migrate)
             new SchemaMigrator(database.Database).Migrate();
         return database;
@@ -85,6 +103,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+            PostgresServer.Instance.DropDatabase(_postgresDatabase);
         try
         {
             Directory.Delete(Folder, recursive: true);

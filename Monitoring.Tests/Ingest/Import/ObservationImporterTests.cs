@@ -7,14 +7,15 @@ using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Ingest.Import;
 
-public class ObservationImporterTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public class ObservationImporterTests(DatabaseProvider provider)
 {
     private TestDatabase _test = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _test = TestDatabase.CreateSqlite();
+        _test = TestDatabase.Create(provider);
         await _test.SeedCatalogAsync();
     }
 
