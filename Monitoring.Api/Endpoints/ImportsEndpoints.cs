@@ -38,10 +38,8 @@ public static class ImportsEndpoints
         if (file is null || file.Length == 0)
             return Problems.BadParameter("file", file?.FileName, "Send a non-empty file in the multipart field 'file'.");
 
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
         var report = await importer.ImportAsync(
-            new ImportRequest(buffer.ToArray(), Path.GetFileName(file.FileName), "upload", user.Identity?.Name ?? "unknown", dryRun ?? false),
+            new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "upload", user.Identity?.Name ?? "unknown", dryRun ?? false),
             cancellationToken: cancellationToken);
         return report.Status switch
         {

@@ -26,7 +26,6 @@ public static class ImportCommand
                 AnsiConsole.MarkupLineInterpolated($"[red]File not found:[/] {path.FullName}");
                 return 2;
             }
-            var content = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
             ImportReport? report = null;
             await AnsiConsole.Progress().StartAsync(async context =>
             {
@@ -34,11 +33,12 @@ public static class ImportCommand
                 var progress = new Progress<ImportProgress>(p =>
                 {
                     task.Description = $"{path.Name}: {p.Stage}";
-                    task.MaxValue = Math.Max(1, p.Total);
+                    // While validating the total is not known yet: the bar shows rows read against the file so far.
+                    task.MaxValue = Math.Max(1, Math.Max(p.Total, p.Done));
                     task.Value = p.Done;
                 });
                 report = await importer.ImportAsync(
-                    new ImportRequest(content, path.Name, "cli", Environment.UserName, parse.GetValue(dryRun)),
+                    ImportRequest.FromFile(path.FullName, "cli", Environment.UserName, parse.GetValue(dryRun)),
                     progress, cancellationToken);
                 task.Value = task.MaxValue;
             });

@@ -5,64 +5,69 @@ namespace Monitoring.Ingest.Import;
 
 /// <summary>
 /// Reads the canonical long CSV (<c>indicator, area, period, value, numerator, denominator,
-/// subgroup</c>) with CsvHelper. Header names match case-insensitively; the separator is
-/// detected, and a semicolon file is taken to be Danish Excel's, with decimal commas.
+/// subgroup</c>) with CsvHelper, row by row. Header names match case-insensitively; the separator
+/// is detected, and a semicolon file is taken to be Danish Excel's, with decimal commas.
 /// </summary>
-public sealed class CanonicalCsvReader
+public sealed class CanonicalCsvReader : IDisposable
 {
     public static readonly string[] RequiredColumns = ["indicator", "area", "period", "value"];
     public static readonly string[] OptionalColumns = ["numerator", "denominator", "subgroup"];
 
-    public CanonicalCsvFile Read(ReadOnlyMemory<byte> content)
+    private readonly CsvReader _reader;
+    private readonly List<string> _headers;
+    private readonly Dictionary<string, int> _columns;
+
+    public CanonicalCsvReader(Stream content)
     {
-        using var reader = CsvReader.Create(content, new CsvReaderOptions
+        _reader = CsvReader.Create(content, new CsvReaderOptions
         {
             SkipEmptyLines = true,
             TrimWhitespace = true,
             TrackLineNumbers = true,
             DetectSeparatorHint = true,
-        });
-        var headers = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-        var headerErrors = RequiredColumns
-            .Where(c => !headers.Contains(c))
+            PoolStrings = true,
+        }, leaveOpen: true);
+        _headers = _reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        _columns = RequiredColumns.Concat(OptionalColumns).ToDictionary(c => c, c => _headers.IndexOf(c));
+        var separator = _reader.Separator;
+        NumberCulture = separator == ';' ? CultureInfo.GetCultureInfo("da-DK") : CultureInfo.InvariantCulture;
+        Format = separator == ';' ? "csv; semicolon, decimal comma" : $"csv; separator '{separator}', decimal point";
+        HeaderErrors = RequiredColumns
+            .Where(c => !_headers.Contains(c))
             .Select(c => new RowError(1, c, null,
                 $"Missing column '{c}'. The header must name {string.Join(", ", RequiredColumns)} (and optionally {string.Join(", ", OptionalColumns)})."))
             .ToList();
-        var separator = reader.Separator;
-        var culture = separator == ';' ? CultureInfo.GetCultureInfo("da-DK") : CultureInfo.InvariantCulture;
-        var format = separator == ';' ? "csv; semicolon, decimal comma" : $"csv; separator '{separator}', decimal point";
-        if (headerErrors.Count > 0)
-            return new CanonicalCsvFile(format, culture, [], headerErrors, IgnoredColumns(headers));
-
-        int Index(string column) => headers.IndexOf(column);
-        var columns = RequiredColumns.Concat(OptionalColumns).ToDictionary(c => c, Index);
-        var rows = new List<CanonicalCsvRow>();
-        var errors = new List<RowError>();
-        while (reader.Read())
-        {
-            var row = (int)reader.LineNumber;
-            if (reader.FieldCount != headers.Count)
-            {
-                errors.Add(new RowError(row, "*", null,
-                    $"The row has {reader.FieldCount} fields; the header has {headers.Count}."));
-                continue;
-            }
-            string Field(string column) => columns[column] < 0 ? "" : reader.GetString(columns[column]).Trim();
-            rows.Add(new CanonicalCsvRow(
-                row, Field("indicator"), Field("area"), Field("period"), Field("value"),
-                Field("numerator"), Field("denominator"), Field("subgroup")));
-        }
-        return new CanonicalCsvFile(format, culture, rows, errors, IgnoredColumns(headers));
+        IgnoredColumns = _headers.Where(h => !RequiredColumns.Contains(h) && !OptionalColumns.Contains(h)).ToList();
     }
 
-    private static IReadOnlyList<string> IgnoredColumns(IEnumerable<string> headers) =>
-        headers.Where(h => !RequiredColumns.Contains(h) && !OptionalColumns.Contains(h)).ToList();
-}
+    public string Format { get; }
 
-/// <summary>The rows of a file and the problems found while reading it, before any value is checked.</summary>
-public sealed record CanonicalCsvFile(
-    string Format,
-    CultureInfo NumberCulture,
-    IReadOnlyList<CanonicalCsvRow> Rows,
-    IReadOnlyList<RowError> Errors,
-    IReadOnlyList<string> IgnoredColumns);
+    public CultureInfo NumberCulture { get; }
+
+    public IReadOnlyList<RowError> HeaderErrors { get; }
+
+    public IReadOnlyList<string> IgnoredColumns { get; }
+
+    /// <summary>The data rows; a row with the wrong number of fields is reported to <paramref name="errors"/> and skipped.</summary>
+    public IEnumerable<CanonicalCsvRow> Rows(ICollection<RowError> errors)
+    {
+        if (HeaderErrors.Count > 0)
+            yield break;
+        while (_reader.Read())
+        {
+            var row = (int)_reader.LineNumber;
+            if (_reader.FieldCount != _headers.Count)
+            {
+                errors.Add(new RowError(row, "*", null, $"The row has {_reader.FieldCount} fields; the header has {_headers.Count}."));
+                continue;
+            }
+            yield return new CanonicalCsvRow(
+                row, Field("indicator"), Field("area"), Field("period"), Field("value"),
+                Field("numerator"), Field("denominator"), Field("subgroup"));
+        }
+    }
+
+    private string Field(string column) => _columns[column] < 0 ? "" : _reader.GetString(_columns[column]).Trim();
+
+    public void Dispose() => _reader.Dispose();
+}

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CsvHelper;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Storage;
@@ -6,83 +5,87 @@ using Monitoring.Ingest.Storage;
 namespace Monitoring.Ingest.Import;
 
 /// <summary>
-/// Imports one file as one batch: read and validate every row first, then compare with what is
-/// stored and write everything in one transaction. A file with any error writes nothing; the same
-/// file twice is a no-op; a dry run goes through the same steps and rolls back.
+/// Imports one file as one batch, in one pass and one transaction: rows are read, validated and
+/// staged as they stream; then the batch is compared with what is stored and merged. A file with
+/// any error writes nothing; the same file twice is a no-op; a dry run goes through the same
+/// steps and rolls back.
 /// </summary>
 public sealed class ObservationImporter(
     MonitoringDatabase database, IndicatorStore indicators, ScopeStore scopes, TimeProvider clock)
 {
+    private const int ProgressEvery = 10_000;
+
     public async Task<ImportReport> ImportAsync(
         ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(request.Content.Span));
-        CanonicalCsvFile file;
+        var catalog = new ImportCatalog(
+            await indicators.ListAsync(cancellationToken), await scopes.ListAsync(cancellationToken));
+        await using var content = new HashingReadStream(request.OpenContent());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = database.BeginObservationBatch(connection, transaction);
+
+        string format;
+        IReadOnlyList<string> ignoredColumns;
+        ObservationRowValidator validator;
         try
         {
-            file = new CanonicalCsvReader().Read(request.Content);
+            using var csv = new CanonicalCsvReader(content);
+            format = csv.Format;
+            ignoredColumns = csv.IgnoredColumns;
+            validator = new ObservationRowValidator(catalog, csv.NumberCulture);
+            validator.AddErrors(csv.HeaderErrors);
+            var malformed = new List<RowError>();
+            foreach (var row in csv.Rows(malformed))
+            {
+                var observation = validator.Validate(row);
+                // Once the file is known to be rejected, staging stops; validation goes on to find every error.
+                if (observation is not null && validator.Errors.Count == 0 && malformed.Count == 0)
+                    await batch.AddAsync(observation, cancellationToken);
+                if (validator.RowsRead % ProgressEvery == 0)
+                    progress?.Report(new ImportProgress("validated", validator.RowsRead, 0));
+            }
+            validator.AddErrors(malformed);
         }
         catch (CsvFormatException ex)
         {
             var error = new RowError((int)Math.Max(ex.LineNumber, ex.RecordNumber), "*", null, $"The file is not readable as CSV: {ex.Message}");
-            return Rejected(request, hash, "csv", 0, [error], []);
+            content.ReadToEnd();
+            return Rejected(request, content.HashHex(), "csv", 0, 0, [error], []);
         }
+        content.ReadToEnd();
+        var hash = content.HashHex();
+        progress?.Report(new ImportProgress("validated", validator.RowsRead, validator.RowsRead));
 
-        var catalog = new ImportCatalog(
-            await indicators.ListAsync(cancellationToken), await scopes.ListAsync(cancellationToken));
-        var validated = new ObservationRowValidator(catalog).Validate(file.Rows, file.NumberCulture);
-        progress?.Report(new ImportProgress("validated", validated.RowsRead, validated.RowsRead));
-        var errors = file.Errors.Concat(validated.Errors).ToList();
-        if (errors.Count > 0)
-            return Rejected(request, hash, file.Format, validated.RowsRead + file.Errors.Count, errors, file.IgnoredColumns);
-        if (validated.Accepted.Count == 0)
+        if (validator.Errors.Count > 0)
+            return Rejected(request, hash, format, validator.RowsRead, validator.RowsAccepted, validator.Errors, ignoredColumns);
+        if (validator.RowsAccepted == 0)
         {
-            return Rejected(request, hash, file.Format, 0,
-                [new RowError(2, "*", null, "The file has a header but no data rows.")], file.IgnoredColumns);
+            return Rejected(request, hash, format, 0, 0,
+                [new RowError(2, "*", null, "The file has a header but no data rows.")], ignoredColumns);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Comparing ends the staging (on PostgreSQL the COPY must finish before any other command).
+        var counts = await batch.CompareAsync(cancellationToken);
         var earlier = await ImportBatchStore.FindByHashAsync(connection, transaction, hash);
         if (earlier is not null)
         {
-            return new ImportReport(earlier, ImportStatus.AlreadyImported, request.FileName, hash, file.Format,
-                validated.RowsRead, 0, 0, 0, 0, validated.RowsRead, [], 0, file.IgnoredColumns, earlier);
+            return new ImportReport(earlier, ImportStatus.AlreadyImported, request.FileName, hash, format,
+                validator.RowsRead, 0, 0, 0, 0, validator.RowsRead, [], 0, ignoredColumns, earlier);
         }
 
-        var codes = validated.Accepted.Select(r => r.IndicatorCode).Distinct().ToList();
-        var current = await ObservationStore.CurrentVersionsAsync(connection, transaction, codes);
-        var created = new List<IncomingObservation>();
-        var changed = new List<(IncomingObservation Row, long ReplacesId)>();
-        foreach (var row in validated.Accepted)
-        {
-            if (!current.TryGetValue(row.Key, out var stored))
-                created.Add(row);
-            else if (!stored.SameAs(row))
-                changed.Add((row, stored.Id));
-        }
-        var unchanged = validated.Accepted.Count - created.Count - changed.Count;
-        var status = request.DryRun ? ImportStatus.DryRun : ImportStatus.Committed;
-        var batch = new ImportBatch(0, request.Source, request.FileName, hash, file.Format, validated.RowsRead,
-            validated.Accepted.Count, 0, created.Count, changed.Count, unchanged, status, request.RequestedBy,
-            clock.GetUtcNow());
+        var record = new ImportBatch(0, request.Source, request.FileName, hash, format, validator.RowsRead,
+            validator.RowsAccepted, 0, counts.Created, counts.Changed, counts.Unchanged,
+            request.DryRun ? ImportStatus.DryRun : ImportStatus.Committed, request.RequestedBy, clock.GetUtcNow());
         if (request.DryRun)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return Report(batch, null, file.IgnoredColumns);
-        }
+            return Report(record, null, ignoredColumns);
 
-        var batchId = await ImportBatchStore.InsertAsync(connection, transaction, batch);
-        var writer = database.ObservationWriter;
-        await writer.RetireAsync(connection, transaction, changed.Select(c => c.ReplacesId).ToList());
-        var toInsert = created.Select(r => (r, ObservationFlags.None))
-            .Concat(changed.Select(c => (c.Row, ObservationFlags.Revised)))
-            .ToList();
-        await writer.InsertAsync(connection, transaction, batchId, toInsert,
-            done => progress?.Report(new ImportProgress("written", done, toInsert.Count)));
+        var batchId = await ImportBatchStore.InsertAsync(connection, transaction, record);
+        var toWrite = counts.Created + counts.Changed;
+        await batch.CommitAsync(batchId, done => progress?.Report(new ImportProgress("written", done, toWrite)), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);
-        return Report(batch with { Id = batchId }, batchId, file.IgnoredColumns);
+        return Report(record with { Id = batchId }, batchId, ignoredColumns);
     }
 
     private static ImportReport Report(ImportBatch batch, long? batchId, IReadOnlyList<string> ignoredColumns) =>
@@ -90,12 +93,12 @@ public sealed class ObservationImporter(
             batch.RowsRejected, batch.Created, batch.Changed, batch.Unchanged, [], 0, ignoredColumns);
 
     private static ImportReport Rejected(
-        ImportRequest request, string hash, string format, int rowsRead, IReadOnlyList<RowError> errors,
+        ImportRequest request, string hash, string format, int rowsRead, int rowsAccepted, IReadOnlyList<RowError> errors,
         IReadOnlyList<string> ignoredColumns)
     {
-        var rejectedRows = errors.Select(e => e.Row).Distinct().Count();
+        var rejectedRows = errors.Where(e => e.Row > 1).Select(e => e.Row).Distinct().Count();
         return new ImportReport(null, ImportStatus.Rejected, request.FileName, hash, format, rowsRead,
-            Math.Max(0, rowsRead - rejectedRows), rejectedRows, 0, 0, 0,
+            rowsAccepted, rejectedRows, 0, 0, 0,
             errors.Take(ImportReport.MaxListedErrors).ToList(), errors.Count, ignoredColumns);
     }
 }

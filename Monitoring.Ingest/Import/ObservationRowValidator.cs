@@ -5,103 +5,121 @@ using Monitoring.Core.Periods;
 namespace Monitoring.Ingest.Import;
 
 /// <summary>
-/// Checks every row of an upload and collects every problem, so an analyst fixes a file in one
-/// round: unknown codes, unreadable numbers and periods, duplicate keys, impossible fractions.
+/// Checks the rows of one file as they stream past and collects every problem, so an analyst
+/// fixes a file in one round: unknown codes, unreadable numbers and periods, duplicate keys,
+/// impossible fractions. Remembers only a compact key per row, so a million-row file fits.
 /// </summary>
-public sealed class ObservationRowValidator(ImportCatalog catalog)
+public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo numberCulture)
 {
-    public ValidatedRows Validate(IEnumerable<CanonicalCsvRow> rows, CultureInfo numberCulture)
+    private readonly Dictionary<RowKey, int> _firstRowByKey = [];
+    private readonly Dictionary<string, string> _subgroups = new(StringComparer.Ordinal);
+    private readonly List<RowError> _errors = [];
+
+    public int RowsRead { get; private set; }
+
+    public int RowsAccepted { get; private set; }
+
+    public IReadOnlyList<RowError> Errors => _errors;
+
+    /// <summary>The validated row, or null when it has problems (recorded in <see cref="Errors"/>).</summary>
+    public IncomingObservation? Validate(CanonicalCsvRow row)
     {
-        var accepted = new List<IncomingObservation>();
-        var errors = new List<RowError>();
-        var firstRowByKey = new Dictionary<ObservationKey, int>();
-        var read = 0;
-        foreach (var row in rows)
+        RowsRead++;
+        var before = _errors.Count;
+        var observation = Check(row);
+        if (observation is not null)
         {
-            read++;
-            var rowErrors = new List<RowError>();
-            var observation = Check(row, numberCulture, rowErrors);
-            if (observation is not null)
+            var key = new RowKey(observation.IndicatorCode, observation.ScopeCode, observation.Subgroup, observation.Period);
+            if (_firstRowByKey.TryGetValue(key, out var first))
             {
-                if (firstRowByKey.TryGetValue(observation.Key, out var first))
-                {
-                    rowErrors.Add(new RowError(row.Row, "period", row.Period,
-                        $"Duplicate of row {first}: {observation.IndicatorCode} / {observation.ScopeCode} / {observation.Period}" +
-                        (observation.Subgroup.Length > 0 ? $" / {observation.Subgroup}" : "") + " appears twice in the file."));
-                }
-                else
-                {
-                    firstRowByKey.Add(observation.Key, row.Row);
-                }
+                _errors.Add(new RowError(row.Row, "period", row.Period,
+                    $"Duplicate of row {first}: {observation.IndicatorCode} / {observation.ScopeCode} / {observation.Period}" +
+                    (observation.Subgroup.Length > 0 ? $" / {observation.Subgroup}" : "") + " appears twice in the file."));
             }
-            if (rowErrors.Count == 0 && observation is not null)
-                accepted.Add(observation);
-            errors.AddRange(rowErrors);
+            else
+            {
+                _firstRowByKey.Add(key, row.Row);
+            }
         }
-        return new ValidatedRows(read, accepted, errors);
+        if (_errors.Count > before || observation is null)
+            return null;
+        RowsAccepted++;
+        return observation;
     }
 
-    private IncomingObservation? Check(CanonicalCsvRow row, CultureInfo culture, List<RowError> errors)
+    /// <summary>Problems found outside the rows (header, malformed lines), kept with the rest.</summary>
+    public void AddErrors(IEnumerable<RowError> errors) => _errors.AddRange(errors);
+
+    private IncomingObservation? Check(CanonicalCsvRow row)
     {
+        var before = _errors.Count;
         var indicator = catalog.Indicator(row.Indicator);
         if (indicator is null)
-            errors.Add(new RowError(row.Row, "indicator", row.Indicator, Unknown("indicator", row.Indicator)));
+            _errors.Add(new RowError(row.Row, "indicator", row.Indicator, Unknown("indicator", row.Indicator)));
         var scope = catalog.Scope(row.Area);
         if (scope is null)
-            errors.Add(new RowError(row.Row, "area", row.Area, Unknown("area", row.Area)));
+            _errors.Add(new RowError(row.Row, "area", row.Area, Unknown("area", row.Area)));
         if (!Period.TryParse(row.Period, out var period))
         {
-            errors.Add(new RowError(row.Row, "period", row.Period,
+            _errors.Add(new RowError(row.Row, "period", row.Period,
                 "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05."));
         }
-        var value = Number(row, "value", row.Value, culture, required: true, errors);
-        var numerator = Number(row, "numerator", row.Numerator, culture, required: false, errors);
-        var denominator = Number(row, "denominator", row.Denominator, culture, required: false, errors);
+        var value = Number(row, "value", row.Value, required: true);
+        var numerator = Number(row, "numerator", row.Numerator, required: false);
+        var denominator = Number(row, "denominator", row.Denominator, required: false);
 
         if (numerator is < 0)
-            errors.Add(new RowError(row.Row, "numerator", row.Numerator, "The numerator cannot be negative."));
+            _errors.Add(new RowError(row.Row, "numerator", row.Numerator, "The numerator cannot be negative."));
         if (denominator is <= 0)
-            errors.Add(new RowError(row.Row, "denominator", row.Denominator, "The denominator must be positive."));
+            _errors.Add(new RowError(row.Row, "denominator", row.Denominator, "The denominator must be positive."));
         if (numerator is not null && denominator is > 0 && numerator > denominator)
         {
-            errors.Add(new RowError(row.Row, "numerator", row.Numerator,
+            _errors.Add(new RowError(row.Row, "numerator", row.Numerator,
                 $"The numerator ({row.Numerator}) is larger than the denominator ({row.Denominator})."));
         }
         if ((row.Numerator.Length == 0) != (row.Denominator.Length == 0))
         {
             var missing = row.Numerator.Length == 0 ? "numerator" : "denominator";
-            errors.Add(new RowError(row.Row, missing, "", "Give both numerator and denominator, or neither."));
+            _errors.Add(new RowError(row.Row, missing, "", "Give both numerator and denominator, or neither."));
         }
         if (indicator?.Unit == IndicatorUnit.Percent && value is < 0 or > 100)
         {
-            errors.Add(new RowError(row.Row, "value", row.Value,
+            _errors.Add(new RowError(row.Row, "value", row.Value,
                 $"{indicator.Code} is a percentage; the value must be between 0 and 100."));
         }
 
-        if (errors.Count > 0 || indicator is null || scope is null || value is null)
+        if (_errors.Count > before || indicator is null || scope is null || value is null)
             return null;
-        return new IncomingObservation(row.Row, indicator.Code, scope.Code, period, row.Subgroup, value.Value, numerator, denominator);
+        return new IncomingObservation(
+            row.Row, indicator.Code, scope.Code, period, Pooled(row.Subgroup), value.Value, numerator, denominator);
     }
 
-    private static double? Number(
-        CanonicalCsvRow row, string column, string text, CultureInfo culture, bool required, List<RowError> errors)
+    private string Pooled(string subgroup)
+    {
+        if (_subgroups.TryGetValue(subgroup, out var pooled))
+            return pooled;
+        _subgroups.Add(subgroup, subgroup);
+        return subgroup;
+    }
+
+    private double? Number(CanonicalCsvRow row, string column, string text, bool required)
     {
         if (text.Length == 0)
         {
             if (required)
-                errors.Add(new RowError(row.Row, column, text, "A value is required."));
+                _errors.Add(new RowError(row.Row, column, text, "A value is required."));
             return null;
         }
-        if (double.TryParse(text, NumberStyles.Float, culture, out var number) && double.IsFinite(number))
+        if (double.TryParse(text, NumberStyles.Float, numberCulture, out var number) && double.IsFinite(number))
             return number;
-        var example = culture.NumberFormat.NumberDecimalSeparator == "," ? "41,5" : "41.5";
-        errors.Add(new RowError(row.Row, column, text, $"Not a number; write it like {example}."));
+        var example = numberCulture.NumberFormat.NumberDecimalSeparator == "," ? "41,5" : "41.5";
+        _errors.Add(new RowError(row.Row, column, text, $"Not a number; write it like {example}."));
         return null;
     }
 
     private static string Unknown(string what, string code) =>
         code.Length == 0 ? $"The {what} code is missing." : $"Unknown {what} code '{code}'.";
-}
 
-/// <summary>The outcome of validating every row of a file.</summary>
-public sealed record ValidatedRows(int RowsRead, IReadOnlyList<IncomingObservation> Accepted, IReadOnlyList<RowError> Errors);
+    /// <summary>Indicator and scope codes are the catalog's own string instances and subgroups are pooled, so a key holds no copies.</summary>
+    private readonly record struct RowKey(string Indicator, string Scope, string Subgroup, Period Period);
+}

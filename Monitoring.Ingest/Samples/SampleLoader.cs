@@ -47,7 +47,7 @@ public sealed class SampleLoader(
         foreach (var path in Directory.GetFiles(Path.Combine(folder, "observations"), "*.csv").Order(StringComparer.Ordinal))
         {
             var report = await importer.ImportAsync(
-                new ImportRequest(await File.ReadAllBytesAsync(path, cancellationToken), Path.GetFileName(path), "samples", "system", DryRun: false),
+                ImportRequest.FromFile(path, "samples", "system", dryRun: false),
                 cancellationToken: cancellationToken);
             if (report.Status == ImportStatus.Rejected)
             {

@@ -27,10 +27,12 @@ public sealed class MonitoringDatabase
     /// <summary>The connection string as used, with the provider's required settings applied.</summary>
     public string ConnectionString => _connectionString;
 
-    /// <summary>How this provider writes a batch of observations in bulk.</summary>
-    public IObservationWriter ObservationWriter => Provider == DatabaseProvider.Postgres
-        ? new PostgresObservationWriter()
-        : new SqliteObservationWriter();
+    /// <summary>This provider's way of staging and merging a batch of observations, inside the given transaction.</summary>
+    public IObservationBatch BeginObservationBatch(DbConnection connection, DbTransaction transaction) => Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresObservationBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction),
+        _ => new SqliteObservationBatch(connection, transaction),
+    };
 
     private string DialectFolder => Provider switch
     {

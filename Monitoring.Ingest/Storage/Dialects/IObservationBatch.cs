@@ -1,0 +1,22 @@
+using Monitoring.Ingest.Import;
+
+namespace Monitoring.Ingest.Storage.Dialects;
+
+/// <summary>
+/// The provider-specific half of committing a batch, inside the import's transaction: stage the
+/// validated rows, compare them with the current versions, then retire what changed and insert
+/// the new versions. The bulk paths differ (prepared statements on SQLite, binary COPY and a
+/// set-based merge on PostgreSQL); the rules do not.
+/// </summary>
+public interface IObservationBatch : IAsyncDisposable
+{
+    Task AddAsync(IncomingObservation row, CancellationToken cancellationToken);
+
+    /// <summary>Called once, after the last row: how many rows are new, changed and unchanged.</summary>
+    Task<ChangeCounts> CompareAsync(CancellationToken cancellationToken);
+
+    /// <summary>Called after <see cref="CompareAsync"/>: writes the changes as batch <paramref name="batchId"/>.</summary>
+    Task CommitAsync(long batchId, Action<int>? progress, CancellationToken cancellationToken);
+}
+
+public readonly record struct ChangeCounts(int Created, int Changed, int Unchanged);

@@ -1,0 +1,108 @@
+using Dapper;
+using Monitoring.Ingest.Import;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Monitoring.Ingest.Storage.Dialects;
+
+/// <summary>
+/// PostgreSQL's fast path: rows stream by binary COPY into a temporary staging table as they are
+/// validated, then one set-based comparison and one merge run inside the database. The client
+/// never holds the file, and the batch still commits or vanishes whole with the transaction.
+/// </summary>
+public sealed class PostgresObservationBatch(NpgsqlConnection connection, NpgsqlTransaction transaction) : IObservationBatch
+{
+    private const string KeysMatch =
+        "o.indicator_code = s.indicator_code AND o.scope_code = s.scope_code AND o.subgroup = s.subgroup AND o.period = s.period";
+
+    private NpgsqlBinaryImporter? _copy;
+
+    public async Task AddAsync(IncomingObservation row, CancellationToken cancellationToken)
+    {
+        _copy ??= await StartCopyAsync(cancellationToken);
+        await _copy.StartRowAsync(cancellationToken);
+        await _copy.WriteAsync(row.IndicatorCode, NpgsqlDbType.Text, cancellationToken);
+        await _copy.WriteAsync(row.ScopeCode, NpgsqlDbType.Text, cancellationToken);
+        await _copy.WriteAsync(row.Period.ToString(), NpgsqlDbType.Text, cancellationToken);
+        await _copy.WriteAsync(row.Period.StartOrdinal, NpgsqlDbType.Integer, cancellationToken);
+        await _copy.WriteAsync(row.Period.EndOrdinal, NpgsqlDbType.Integer, cancellationToken);
+        await _copy.WriteAsync(row.Subgroup, NpgsqlDbType.Text, cancellationToken);
+        await _copy.WriteAsync(row.Value, NpgsqlDbType.Double, cancellationToken);
+        await WriteNullableAsync(row.Numerator, cancellationToken);
+        await WriteNullableAsync(row.Denominator, cancellationToken);
+    }
+
+    public async Task<ChangeCounts> CompareAsync(CancellationToken cancellationToken)
+    {
+        _copy ??= await StartCopyAsync(cancellationToken);
+        await _copy.CompleteAsync(cancellationToken);
+        await _copy.DisposeAsync();
+        await Execute(
+            $"""
+            CREATE TEMP TABLE merge_plan ON COMMIT DROP AS
+            SELECT s.*, o.id AS existing_id,
+                   (o.id IS NOT NULL AND (o.value IS DISTINCT FROM s.value OR o.numerator IS DISTINCT FROM s.numerator
+                                          OR o.denominator IS DISTINCT FROM s.denominator)) AS differs
+            FROM staging_observations s
+            LEFT JOIN observations o ON o.is_current = 1 AND {KeysMatch}
+            """, cancellationToken);
+        var counts = await connection.QuerySingleAsync<(long Created, long Changed, long Unchanged)>(new CommandDefinition(
+            """
+            SELECT COUNT(*) FILTER (WHERE existing_id IS NULL),
+                   COUNT(*) FILTER (WHERE differs),
+                   COUNT(*) FILTER (WHERE existing_id IS NOT NULL AND NOT differs)
+            FROM merge_plan
+            """, transaction: transaction, cancellationToken: cancellationToken));
+        return new ChangeCounts((int)counts.Created, (int)counts.Changed, (int)counts.Unchanged);
+    }
+
+    public async Task CommitAsync(long batchId, Action<int>? progress, CancellationToken cancellationToken)
+    {
+        await Execute("UPDATE observations SET is_current = 0 WHERE id IN (SELECT existing_id FROM merge_plan WHERE differs)", cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO observations (indicator_code, scope_code, period, period_start, period_end, subgroup,
+                                      value, numerator, denominator, flags, batch_id, is_current)
+            SELECT indicator_code, scope_code, period, period_start, period_end, subgroup,
+                   value, numerator, denominator, CASE WHEN differs THEN 2 ELSE 0 END, @batchId, 1
+            FROM merge_plan
+            WHERE existing_id IS NULL OR differs
+            """, new { batchId }, transaction, cancellationToken: cancellationToken));
+        progress?.Invoke(inserted);
+    }
+
+    private async Task<NpgsqlBinaryImporter> StartCopyAsync(CancellationToken cancellationToken)
+    {
+        await Execute(
+            """
+            CREATE TEMP TABLE staging_observations (
+                indicator_code TEXT NOT NULL, scope_code TEXT NOT NULL, period TEXT NOT NULL,
+                period_start INTEGER NOT NULL, period_end INTEGER NOT NULL, subgroup TEXT NOT NULL,
+                value DOUBLE PRECISION, numerator DOUBLE PRECISION, denominator DOUBLE PRECISION
+            ) ON COMMIT DROP
+            """, cancellationToken);
+        return await connection.BeginBinaryImportAsync(
+            """
+            COPY staging_observations (indicator_code, scope_code, period, period_start, period_end, subgroup,
+                                       value, numerator, denominator)
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+    }
+
+    private Task Execute(string sql, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+
+    private async Task WriteNullableAsync(double? value, CancellationToken cancellationToken)
+    {
+        if (value is null)
+            await _copy!.WriteNullAsync(cancellationToken);
+        else
+            await _copy!.WriteAsync(value.Value, NpgsqlDbType.Double, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_copy is not null)
+            await _copy.DisposeAsync();
+    }
+}
