@@ -1,0 +1,74 @@
+using Dapper;
+using Monitoring.Core.Model;
+
+namespace Monitoring.Ingest.Storage;
+
+/// <summary>Identifies one series: an indicator in one scope for one subgroup ("" = everyone).</summary>
+public readonly record struct SeriesKey(string IndicatorCode, string ScopeCode, string Subgroup);
+
+/// <summary>
+/// Reads whole series for evaluation: every current observation that a plan's targets or their
+/// benchmarks need, in one query per plan, ordered by period.
+/// </summary>
+public sealed class SeriesQuery(MonitoringDatabase database)
+{
+    public async Task<IReadOnlyDictionary<SeriesKey, IReadOnlyList<Observation>>> ForPlanAsync(
+        long planId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SeriesRow>(new CommandDefinition(
+            """
+            SELECT DISTINCT o.indicator_code AS IndicatorCode, o.scope_code AS ScopeCode, o.period AS Period,
+                   o.period_start AS PeriodStart, o.subgroup AS Subgroup, o.value AS Value, o.numerator AS Numerator,
+                   o.denominator AS Denominator, o.flags AS Flags, o.batch_id AS BatchId
+            FROM targets t
+            JOIN goals g ON g.id = t.goal_id
+            JOIN observations o ON o.indicator_code = t.indicator_code AND o.subgroup = t.subgroup
+                               AND (o.scope_code = t.scope_code OR o.scope_code = t.benchmark_scope_code)
+            WHERE g.plan_id = @planId AND o.is_current = 1
+            ORDER BY o.indicator_code, o.scope_code, o.subgroup, o.period_start
+            """,
+            new { planId }, cancellationToken: cancellationToken));
+        return Group(rows);
+    }
+
+    /// <summary>One whole series, e.g. for a chart or a single target.</summary>
+    public async Task<IReadOnlyList<Observation>> SeriesAsync(
+        SeriesKey key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SeriesRow>(new CommandDefinition(
+            """
+            SELECT indicator_code AS IndicatorCode, scope_code AS ScopeCode, period AS Period, period_start AS PeriodStart,
+                   subgroup AS Subgroup, value AS Value, numerator AS Numerator, denominator AS Denominator,
+                   flags AS Flags, batch_id AS BatchId
+            FROM observations
+            WHERE is_current = 1 AND indicator_code = @IndicatorCode AND scope_code = @ScopeCode AND subgroup = @Subgroup
+            ORDER BY period_start
+            """,
+            key, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToObservation()).OrderBy(o => o.Period).ToList();
+    }
+
+    private static Dictionary<SeriesKey, IReadOnlyList<Observation>> Group(IEnumerable<SeriesRow> rows) =>
+        rows.GroupBy(r => new SeriesKey(r.IndicatorCode, r.ScopeCode, r.Subgroup))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Observation>)g.Select(r => r.ToObservation()).OrderBy(o => o.Period).ToList());
+
+    private sealed class SeriesRow
+    {
+        public string IndicatorCode { get; set; } = "";
+        public string ScopeCode { get; set; } = "";
+        public string Period { get; set; } = "";
+        public int PeriodStart { get; set; }
+        public string Subgroup { get; set; } = "";
+        public double? Value { get; set; }
+        public double? Numerator { get; set; }
+        public double? Denominator { get; set; }
+        public int Flags { get; set; }
+        public long BatchId { get; set; }
+
+        public Observation ToObservation() => new(
+            IndicatorCode, ScopeCode, Core.Periods.Period.Parse(Period), Subgroup, Value, Numerator, Denominator,
+            (ObservationFlags)Flags, BatchId);
+    }
+}

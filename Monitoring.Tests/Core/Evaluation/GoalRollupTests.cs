@@ -1,0 +1,66 @@
+using Monitoring.Core.Evaluation;
+using Monitoring.Core.Model;
+using static Monitoring.Tests.Core.Evaluation.EvaluationFixtures;
+
+namespace Monitoring.Tests.Core.Evaluation;
+
+public class GoalRollupTests
+{
+    private static readonly Plan Plan = new(1, "plan", "Plan", "0901", "2019-2026", PlanStatus.Active, ["AREA"]);
+
+    private static Goal Goal(long id, string key, long? parent = null) =>
+        new(id, 1, parent, parent is null ? GoalKind.Strategic : GoalKind.SubGoal, key, $"Mål {key}", null, null, "Bestyrelsen");
+
+    private static readonly Dictionary<string, IReadOnlyList<Observation>> SeriesByStatus = new()
+    {
+        ["achieved"] = Yearly((2018, 50), (2020, 39)),
+        ["atRisk"] = Yearly((2018, 50), (2020, 49), (2022, 48)),
+        ["offTrack"] = Yearly((2018, 50), (2020, 51), (2022, 52)),
+        ["none"] = Yearly((2018, 50)),
+    };
+
+    [Test]
+    public void Goal_score_is_the_weighted_mean_of_scored_targets_with_sub_goals_rolled_in()
+    {
+        // Goal 1: achieved (w 1) + at risk (w 2); its sub-goal 2: off track (w 1) + insufficient data (w 1, not scored).
+        // Score = (1·1 + 0.5·2 + 0·1) / (1 + 2 + 1) = 0.5 → at risk (0.4 ≤ 0.5 < 0.75).
+        Goal[] goals = [Goal(1, "M1"), Goal(2, "M1.1", parent: 1)];
+        Target[] targets =
+        [
+            Target(id: 1, goalId: 1, weight: 1) with { Subgroup = "achieved" },
+            Target(id: 2, goalId: 1, weight: 2) with { Subgroup = "atRisk" },
+            Target(id: 3, goalId: 2, weight: 1) with { Subgroup = "offTrack" },
+            Target(id: 4, goalId: 2, weight: 1) with { Subgroup = "none" },
+        ];
+
+        var plan = Evaluate(goals, targets);
+
+        var goal = plan.Goals.Single();
+        Assert.That(goal.Score, Is.EqualTo(0.5).Within(1e-12));
+        Assert.That(goal.Status, Is.EqualTo(TargetStatus.AtRisk));
+        Assert.That(goal.Counts, Is.EqualTo(new StatusCounts(1, 0, 1, 1, 1)));
+        Assert.That(goal.SubGoals.Single().Score, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Goals_that_need_the_board_come_first()
+    {
+        Goal[] goals = [Goal(1, "M1"), Goal(2, "M2"), Goal(3, "M3"), Goal(4, "M4")];
+        Target[] targets =
+        [
+            Target(id: 1, goalId: 1) with { Subgroup = "achieved" },
+            Target(id: 2, goalId: 2) with { Subgroup = "offTrack" },
+            Target(id: 3, goalId: 3) with { Subgroup = "atRisk" },
+        ];
+
+        var plan = Evaluate(goals, targets);
+
+        Assert.That(plan.Goals.Select(g => g.Goal.Key), Is.EqualTo(new[] { "M2", "M3", "M1", "M4" }));
+        Assert.That(plan.NeedsAction.Select(g => g.Goal.Key), Is.EqualTo(new[] { "M2", "M3" }));
+        Assert.That(plan.Goals[^1].Status, Is.EqualTo(TargetStatus.InsufficientData), "a goal without targets has no score");
+    }
+
+    private static PlanEvaluation Evaluate(Goal[] goals, Target[] targets) =>
+        PlanEvaluation.Evaluate(Plan, goals, targets, new Dictionary<string, Indicator> { ["BESK"] = OutsideLabourMarket },
+            t => (SeriesByStatus[t.Subgroup], null), asOf: null);
+}
