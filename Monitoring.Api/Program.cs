@@ -20,6 +20,7 @@ api.MapIndicatorsEndpoints();
 api.MapAreasEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
+api.MapEvaluationEndpoints();
 app.MapHealthChecks("/health");
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 

@@ -22,6 +22,7 @@ public static class ServiceRegistration
             });
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
         services.AddOptions<SampleOptions>().Bind(configuration.GetSection(SampleOptions.SectionName));
+        services.AddOptions<Endpoints.CheckOptions>().Bind(configuration.GetSection(Endpoints.CheckOptions.SectionName));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new MonitoringDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
@@ -31,6 +32,8 @@ public static class ServiceRegistration
         services.AddSingleton<PlanStore>();
         services.AddSingleton<ImportBatchStore>();
         services.AddSingleton<ObservationQuery>();
+        services.AddSingleton<SeriesQuery>();
+        services.AddSingleton<Ingest.Evaluation.PlanEvaluationReader>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ObservationImporter>();
         services.AddSingleton<SampleLoader>();

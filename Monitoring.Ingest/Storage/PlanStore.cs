@@ -58,6 +58,21 @@ public sealed class PlanStore(MonitoringDatabase database)
         return rows.Select(r => r.ToTarget(milestones[r.Id].OrderBy(m => m.Period).ToList())).ToList();
     }
 
+    public async Task<(Target Target, long PlanId)?> FindTargetAsync(long targetId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<TargetRow>(new CommandDefinition(
+            TargetRow.Select + " WHERE t.id = @targetId", new { targetId }, cancellationToken: cancellationToken));
+        if (row is null)
+            return null;
+        var planId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT plan_id FROM goals WHERE id = @GoalId", new { row.GoalId }, cancellationToken: cancellationToken));
+        var milestones = await connection.QueryAsync<MilestoneRow>(new CommandDefinition(
+            "SELECT target_id AS TargetId, period AS Period, value AS Value FROM target_milestones WHERE target_id = @targetId",
+            new { targetId }, cancellationToken: cancellationToken));
+        return (row.ToTarget(milestones.Select(m => new Milestone(Period.Parse(m.Period), m.Value)).OrderBy(m => m.Period).ToList()), planId);
+    }
+
     /// <summary>Stores a validated definition in one transaction; returns the new plan id, or null when the slug is taken.</summary>
     public async Task<long?> CreateAsync(PlanDefinition plan, CancellationToken cancellationToken = default)
     {

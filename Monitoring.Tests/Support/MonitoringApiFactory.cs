@@ -10,7 +10,7 @@ namespace Monitoring.Tests.Support;
 /// The API in-process over a fresh database of its own. Samples are not loaded, so each test
 /// knows exactly what data it reads; the small test catalog is seeded after start-up.
 /// </summary>
-public sealed class MonitoringApiFactory(DatabaseProvider provider, bool anonymousRead) : WebApplicationFactory<Program>
+public sealed class MonitoringApiFactory(DatabaseProvider provider, bool anonymousRead, bool loadSamples = false) : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database = TestDatabase.Create(provider, migrate: false);
 
@@ -27,6 +27,14 @@ public sealed class MonitoringApiFactory(DatabaseProvider provider, bool anonymo
         factory.StartServer();
         if (seedCatalog)
             await factory.Database.SeedCatalogAsync();
+        return factory;
+    }
+
+    /// <summary>The API over the sample plans, loaded at start-up as on a fresh embedded install.</summary>
+    public static MonitoringApiFactory StartWithSamples(DatabaseProvider provider)
+    {
+        var factory = new MonitoringApiFactory(provider, anonymousRead: true, loadSamples: true);
+        factory.StartServer();
         return factory;
     }
 
@@ -56,7 +64,8 @@ public sealed class MonitoringApiFactory(DatabaseProvider provider, bool anonymo
         builder.UseSetting("Monitoring:Database:Provider", provider.ToString());
         builder.UseSetting("Monitoring:Auth:AdminKeyFile", AdminKeyFile);
         builder.UseSetting("Monitoring:Auth:AnonymousRead", anonymousRead.ToString());
-        builder.UseSetting("Monitoring:Samples:LoadWhenEmpty", "false");
+        builder.UseSetting("Monitoring:Samples:LoadWhenEmpty", loadSamples.ToString());
+        builder.UseSetting("Monitoring:Samples:Folder", RepositoryPaths.Samples);
         builder.UseEnvironment("Testing");
     }
 

@@ -1,0 +1,168 @@
+using CsvHelper;
+using Microsoft.Extensions.Options;
+using Monitoring.Api.Auth;
+using Monitoring.Api.Http;
+using Monitoring.Core.Evaluation;
+using Monitoring.Core.Periods;
+using Monitoring.Ingest.Evaluation;
+
+namespace Monitoring.Api.Endpoints;
+
+/// <summary>Limits for the goal-framework check, bound from <c>Monitoring:Checks</c>.</summary>
+public sealed class CheckOptions
+{
+    public const string SectionName = "Monitoring:Checks";
+
+    public int MaxStrategicGoals { get; set; } = 5;
+
+    public int MaxIndicatorsPerGoal { get; set; } = 4;
+}
+
+/// <summary>Goal status, target evaluations and the goal-framework check.</summary>
+public static class EvaluationEndpoints
+{
+    public static void MapEvaluationEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/plans/{slug}/status", PlanStatusAsync)
+            .RequireAuthorization(Policies.Read)
+            .WithTags("Goal status")
+            .WithName("GetPlanStatus")
+            .WithSummary("Strategic goals (with sub-goals) in the order the board should take them, with scores, status counts and every target's evaluation; asOf reproduces an earlier picture.");
+        api.MapGet("/targets/{id:long}/evaluation", TargetEvaluationAsync)
+            .RequireAuthorization(Policies.Read)
+            .WithTags("Goal status")
+            .WithName("GetTargetEvaluation")
+            .WithSummary("One target: series, trend statistics, trajectory, projection, status and explanation.");
+        api.MapGet("/plans/{slug}/checks", ChecksAsync)
+            .RequireAuthorization(Policies.Read)
+            .WithTags("Goal status")
+            .WithName("GetPlanChecks")
+            .WithSummary("Goal-framework warnings: too many goals or indicators, unmeasurable or incomplete targets, indicators the plan cannot influence.");
+    }
+
+    private static async Task<IResult> PlanStatusAsync(
+        string slug, string? asOf, string? dialect, HttpRequest request, PlanEvaluationReader reader, CancellationToken cancellationToken)
+    {
+        if (!TryAsOf(asOf, out var period, out var problem) || !ResponseFormat.TryWantsCsv(request, out var csv, out problem)
+            || !CsvDialect.TryParse(dialect, out var csvDialect))
+        {
+            return problem ?? Problems.BadParameter("dialect", dialect, "Use dialect=da (semicolon, decimal comma) or leave it out.");
+        }
+        var evaluation = await reader.EvaluatePlanAsync(slug, period, cancellationToken);
+        if (evaluation is null)
+            return Problems.NotFound("Plan", slug);
+        return csv
+            ? TypedResults.File(StatusCsv(evaluation, csvDialect), "text/csv; charset=utf-8", $"{slug}-status.csv")
+            : TypedResults.Ok(PlanStatusDto.From(evaluation));
+    }
+
+    private static async Task<IResult> TargetEvaluationAsync(
+        long id, string? asOf, PlanEvaluationReader reader, CancellationToken cancellationToken)
+    {
+        if (!TryAsOf(asOf, out var period, out var problem))
+            return problem!;
+        return await reader.EvaluateTargetAsync(id, period, cancellationToken) is { } evaluation
+            ? TypedResults.Ok(evaluation)
+            : Problems.NotFound("Target", id.ToString());
+    }
+
+    private static async Task<IResult> ChecksAsync(
+        string slug, HttpRequest request, PlanEvaluationReader reader, IOptions<CheckOptions> options, CancellationToken cancellationToken)
+    {
+        if (!ResponseFormat.TryWantsCsv(request, out var csv, out var problem))
+            return problem!;
+        var limits = new FrameworkLimits(options.Value.MaxStrategicGoals, options.Value.MaxIndicatorsPerGoal);
+        var warnings = await reader.CheckPlanAsync(slug, limits, cancellationToken);
+        if (warnings is null)
+            return Problems.NotFound("Plan", slug);
+        if (!csv)
+            return TypedResults.Ok(warnings);
+        using var buffer = new MemoryStream();
+        using (var writer = CsvWriter.Create(buffer, CsvDialect.International.WriterOptions(), leaveOpen: true))
+        {
+            writer.WriteHeader(["code", "severity", "goalId", "targetId", "messageDa", "messageEn"]);
+            foreach (var w in warnings)
+                writer.WriteRecord([w.Code, w.Severity.ToString(), w.GoalId?.ToString(), w.TargetId?.ToString(), w.MessageDa, w.MessageEn]);
+        }
+        return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"{slug}-checks.csv");
+    }
+
+    private static bool TryAsOf(string? text, out Period? period, out IResult? problem)
+    {
+        period = null;
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+            return true;
+        if (Period.TryParse(text, out var parsed))
+        {
+            period = parsed;
+            return true;
+        }
+        problem = Problems.BadParameter("asOf", text, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
+        return false;
+    }
+
+    private static byte[] StatusCsv(PlanEvaluation evaluation, CsvDialect dialect)
+    {
+        const string number = "0.####";
+        using var buffer = new MemoryStream();
+        using (var writer = CsvWriter.Create(buffer, dialect.WriterOptions(), leaveOpen: true))
+        {
+            writer.WriteHeader([
+                "plan", "goal", "goalTitle", "goalScore", "goalStatus", "targetId", "indicator", "area", "subgroup", "status",
+                "uncertain", "baselinePeriod", "baseline", "latestPeriod", "latest", "targetPeriod", "target", "progress",
+                "expectedProgress", "projection", "explanation",
+            ]);
+            foreach (var goal in evaluation.Goals)
+            {
+                foreach (var (owner, target) in goal.Targets.Select(t => (goal, t))
+                             .Concat(goal.SubGoals.SelectMany(s => s.Targets.Select(t => (s, t)))))
+                {
+                    writer.WriteField(evaluation.PlanSlug);
+                    writer.WriteField(owner.Goal.Key);
+                    writer.WriteField(owner.Goal.Title);
+                    writer.WriteField(goal.Score, number);
+                    writer.WriteField(EnumName(goal.Status));
+                    writer.WriteField(target.TargetId, "0");
+                    writer.WriteField(target.IndicatorCode);
+                    writer.WriteField(target.ScopeCode);
+                    writer.WriteField(target.Subgroup);
+                    writer.WriteField(EnumName(target.Status));
+                    writer.WriteField(target.Uncertain);
+                    writer.WriteField(target.Baseline?.Period.ToString());
+                    writer.WriteField(target.Baseline?.Value, number);
+                    writer.WriteField(target.Latest?.Period.ToString());
+                    writer.WriteField(target.Latest?.Value, number);
+                    writer.WriteField(target.Target?.Period.ToString());
+                    writer.WriteField(target.Target?.Value, number);
+                    writer.WriteField(target.Progress, number);
+                    writer.WriteField(target.ExpectedProgress, number);
+                    writer.WriteField(target.ProjectionAtTarget, number);
+                    writer.WriteField(target.ExplanationDa);
+                    writer.EndRecord();
+                }
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static string EnumName(TargetStatus status) => Ingest.Storage.EnumText.ToText(status);
+}
+
+/// <summary>A plan's status as served: the board's order, what needs action, and every goal with its evaluations.</summary>
+public sealed record PlanStatusDto(string Plan, string? AsOf, StatusCounts Counts, IReadOnlyList<string> NeedsAction, IReadOnlyList<GoalStatusDto> Goals)
+{
+    public static PlanStatusDto From(PlanEvaluation evaluation) => new(
+        evaluation.PlanSlug, evaluation.AsOf?.ToString(), evaluation.Counts,
+        evaluation.NeedsAction.Select(g => g.Goal.Key).ToList(),
+        evaluation.Goals.Select(GoalStatusDto.From).ToList());
+}
+
+public sealed record GoalStatusDto(
+    long Id, string Key, string Title, string? FocusArea, string OwningBody, double? Score, TargetStatus Status, bool NeedsAction,
+    StatusCounts Counts, IReadOnlyList<TargetEvaluation> Targets, IReadOnlyList<GoalStatusDto> SubGoals)
+{
+    public static GoalStatusDto From(GoalEvaluation goal) => new(
+        goal.Goal.Id, goal.Goal.Key, goal.Goal.Title, goal.Goal.FocusArea, goal.Goal.OwningBody, goal.Score, goal.Status,
+        goal.NeedsAction, goal.Counts, goal.Targets, goal.SubGoals.Select(From).ToList());
+}
