@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,8 +73,14 @@ public static class JobsRegistration
 
         // Registered before AddHangfire, so Hangfire's clients, servers and dashboard all use this
         // storage rather than the static JobStorage.Current.
-        services.AddSingleton(sp => HangfireStorageSetup.Create(
-            sp.GetRequiredService<MonitoringDatabase>(), sp.GetRequiredService<IOptions<JobsOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            // Hangfire's log provider is static and the storage logs from its constructor: point it at
+            // this host's logging first (tests build several hosts in one process).
+            GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return HangfireStorageSetup.Create(
+                sp.GetRequiredService<MonitoringDatabase>(), sp.GetRequiredService<IOptions<JobsOptions>>().Value);
+        });
         services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
