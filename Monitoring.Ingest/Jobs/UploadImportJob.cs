@@ -41,7 +41,10 @@ public sealed class UploadImportJob(UploadStore uploads, ObservationImporter imp
         }
     }
 
-    /// <summary>Writes the importer's progress reports to the upload, one at a time, keeping the latest.</summary>
+    /// <summary>
+    /// Writes the importer's progress reports to the upload, one at a time and in order. Progress
+    /// is best effort: a report that cannot be written (e.g. SQLite busy) does not fail the import.
+    /// </summary>
     private sealed class StoreProgress(UploadStore uploads, string uploadId) : IProgress<ImportProgress>
     {
         private readonly Lock _gate = new();
@@ -50,8 +53,19 @@ public sealed class UploadImportJob(UploadStore uploads, ObservationImporter imp
         public void Report(ImportProgress value)
         {
             lock (_gate)
-                _writing = _writing.ContinueWith(_ => uploads.ReportProgressAsync(uploadId, value.Stage, value.Done, value.Total),
-                    TaskScheduler.Default).Unwrap();
+                _writing = _writing.ContinueWith(_ => WriteAsync(value), TaskScheduler.Default).Unwrap();
+        }
+
+        private async Task WriteAsync(ImportProgress value)
+        {
+            try
+            {
+                await uploads.ReportProgressAsync(uploadId, value.Stage, value.Done, value.Total);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
+            {
+                // The final status is written after the import; a lost progress report only delays the count.
+            }
         }
 
         public Task FlushAsync()

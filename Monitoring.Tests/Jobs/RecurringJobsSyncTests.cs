@@ -14,7 +14,7 @@ public class RecurringJobsSyncTests(DatabaseProvider provider)
     public async Task Configured_jobs_are_registered_updated_and_removed_when_taken_out_of_configuration()
     {
         await using var database = TestDatabase.Create(provider);
-        var storage = HangfireStorageSetup.Create(database.Database, new JobsOptions());
+        var storage = TestJobStorage.Create(database);
         var overview = new JobsOverview(storage, new RecurringJobManager(storage));
 
         Sync(storage, new()

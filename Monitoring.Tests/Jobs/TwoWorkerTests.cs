@@ -139,7 +139,7 @@ public class TwoWorkerTests
 
     /// <summary>Hangfire's schema installed once here, before the workers start, and the shared storage for the test's checks.</summary>
     private static JobStorage Storage(TestDatabase database) =>
-        HangfireStorageSetup.Create(database.Database, new JobsOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200) });
+        TestJobStorage.Create(database, new JobsOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200) });
 
     private static Task BothServersUpAsync(JobStorage storage, WorkerProcess a, WorkerProcess b) =>
         Poll.UntilAsync(
