@@ -37,20 +37,26 @@ public sealed class JobsOverview(JobStorage storage, IRecurringJobManager manage
     /// <summary>A recurring job's runs, newest first, with state, duration and result or failure reason.</summary>
     public IReadOnlyList<JobRun> Runs(string recurringJobId, int limit)
     {
+        using var connection = storage.GetConnection();
+        var recurring = connection.GetRecurringJobs([recurringJobId]).FirstOrDefault(j => !j.Removed);
+        if (recurring is null)
+            return [];
+        // Candidates: the latest jobs in each state that run the same method; their RecurringJobId parameter decides.
         var monitoring = storage.GetMonitoringApi();
-        var ids = monitoring.ProcessingJobs(0, SearchDepth).Select(j => j.Key)
-            .Concat(monitoring.SucceededJobs(0, SearchDepth).Select(j => j.Key))
-            .Concat(monitoring.FailedJobs(0, SearchDepth).Select(j => j.Key))
-            .Concat(monitoring.ScheduledJobs(0, SearchDepth).Select(j => j.Key))
-            .Concat(monitoring.Queues().SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, SearchDepth)).Select(j => j.Key))
+        var candidates = monitoring.ProcessingJobs(0, SearchDepth).Select(j => (j.Key, j.Value?.Job))
+            .Concat(monitoring.SucceededJobs(0, SearchDepth).Select(j => (j.Key, j.Value?.Job)))
+            .Concat(monitoring.FailedJobs(0, SearchDepth).Select(j => (j.Key, j.Value?.Job)))
+            .Concat(monitoring.ScheduledJobs(0, SearchDepth).Select(j => (j.Key, j.Value?.Job)))
+            .Concat(monitoring.Queues().SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, SearchDepth)).Select(j => (j.Key, j.Value?.Job)))
+            .Where(j => recurring.Job is null || j.Job is null || (j.Job.Type == recurring.Job.Type && j.Job.Method == recurring.Job.Method))
+            .Select(j => j.Key)
             .Distinct()
             .ToList();
-        using var connection = storage.GetConnection();
         var runs = new List<JobRun>();
-        foreach (var id in ids)
+        foreach (var id in candidates)
         {
-            var recurring = connection.GetJobParameter(id, "RecurringJobId")?.Trim('"');
-            if (!string.Equals(recurring, recurringJobId, StringComparison.OrdinalIgnoreCase))
+            var parameter = connection.GetJobParameter(id, "RecurringJobId")?.Trim('"');
+            if (!string.Equals(parameter, recurringJobId, StringComparison.OrdinalIgnoreCase))
                 continue;
             if (Describe(id, monitoring.JobDetails(id)) is { } run)
                 runs.Add(run);
