@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Monitoring.Ingest.Metadata;
 using Monitoring.Ingest.Storage;
 
@@ -7,6 +9,9 @@ namespace Monitoring.Ingest.Jobs;
 /// <summary>The plan's status document: its goals, each goal's targets, and the latest observation of each target's series.</summary>
 public sealed class PlanStatusDocumentSource(PlanStore plans, PlanStatusQuery status, TimeProvider clock) : IPlanSnapshotSource
 {
+    /// <summary>The API's JSON conventions, with Danish letters kept as they are (the document is read by people too).</summary>
+    private static readonly JsonSerializerOptions Json = new(MetadataJson.Options) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public async Task<string> SnapshotJsonAsync(string planSlug, CancellationToken cancellationToken)
     {
         var plan = await plans.FindAsync(planSlug, cancellationToken) ?? throw new PlanNotFoundException(planSlug);
@@ -38,6 +43,6 @@ public sealed class PlanStatusDocumentSource(PlanStore plans, PlanStatusQuery st
                 }),
             }),
         };
-        return JsonSerializer.Serialize(document, MetadataJson.Options);
+        return JsonSerializer.Serialize(document, Json);
     }
 }

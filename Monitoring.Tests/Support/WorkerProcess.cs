@@ -64,6 +64,33 @@ public sealed class WorkerProcess : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>Runs a command of the ingest tool (e.g. <c>jobs run snapshot</c>) to the end; its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(
+        TestDatabase database, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = database.Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.IngestBinaries, "Monitoring.Ingest.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["ConnectionStrings__Monitoring"] = database.Options.ConnectionString;
+        start.Environment["Monitoring__Database__Provider"] = database.Provider.ToString();
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>SIGKILL: no chance to finish, release or report anything.</summary>
     public void KillHard()
     {
