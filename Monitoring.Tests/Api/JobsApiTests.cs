@@ -120,6 +120,29 @@ public class JobsApiTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task The_nightly_snapshot_stores_each_plan_as_of_today_and_serves_it_by_date()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider, settings: TwoJobs);
+        await TestPlans.CreateAsync(api.Database);
+        var admin = api.AdminClient();
+        await admin.PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(Csv.WithHeader("PCT,AREA-A,2023,44.1,,,")));
+
+        var jobId = (await (await admin.PostAsync("/api/v1/jobs/snapshot/run", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("jobId").GetString();
+        await WaitForRunAsync(admin, "snapshot", jobId!, r => r.GetProperty("state").GetString() == "Succeeded");
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow,
+            TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")).DateTime).ToString("yyyy-MM-dd");
+        var dates = await admin.GetFromJsonAsync<string[]>("/api/v1/plans/test-plan/snapshots");
+        Assert.That(dates, Is.EqualTo(new[] { today }));
+        var later = await admin.GetFromJsonAsync<JsonElement>("/api/v1/plans/test-plan/snapshots/2999-12-31");
+        Assert.That(later.GetProperty("asOf").GetString(), Is.EqualTo(today), "the picture on a later date is the latest before it");
+        Assert.That(later.GetProperty("content").GetProperty("plan").GetProperty("slug").GetString(), Is.EqualTo("test-plan"));
+        await ProblemJson.ReadAsync(await admin.GetAsync("/api/v1/plans/test-plan/snapshots/2000-01-01"), HttpStatusCode.NotFound);
+        await ProblemJson.ReadAsync(await admin.GetAsync("/api/v1/plans/test-plan/snapshots/yesterday"), HttpStatusCode.BadRequest);
+    }
+
+    [Test]
     public async Task A_large_upload_is_accepted_and_imported_by_a_background_job_with_progress_and_outcome()
     {
         await using var api = await MonitoringApiFactory.StartAsync(provider, settings: new Dictionary<string, string?>
