@@ -15,7 +15,7 @@ public class InboxJobTests(DatabaseProvider provider)
         await database.SeedCatalogAsync();
         var inbox = Path.Combine(database.Folder, "inbox");
         Directory.CreateDirectory(inbox);
-        await using var jobs = await JobsHost.StartAsync(database, Inbox(inbox, settle: "00:00:00.700"));
+        await using var jobs = await JobsHost.StartAsync(database, Inbox(inbox, settle: "00:00:01.500"));
         var rows = Enumerable.Range(0, 40).Select(i => $"MOVES,AREA-A,{2000 + i / 4}Q{i % 4 + 1},{i},,,").ToList();
         var content = Csv.WithHeader([.. rows]);
 

@@ -28,7 +28,7 @@ public class TwoWorkerTests
         await BothServersUpAsync(storage, a, b);
 
         // Due once: at one second a few seconds from now, on this day of the year only.
-        var due = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(4), Copenhagen);
+        var due = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(6), Copenhagen);
         var cron = $"{due.Second} {due.Minute} {due.Hour} {due.Day} {due.Month} *";
         var settings = new RecurringJobSettings { Cron = cron, Job = EvaluationSnapshotJob.Kind };
         new RecurringJobManager(storage).AddOrUpdate("snapshot", RecurringJobsSync.ToHangfireJob("snapshot", settings), cron,
