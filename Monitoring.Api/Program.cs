@@ -1,3 +1,5 @@
+using Hangfire;
+using Monitoring.Api.Auth;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting;
 
@@ -11,6 +13,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+// The operators' dashboard: admins only, on every address (never the local-requests-only default).
+app.UseHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [],
+    AsyncAuthorization = [new HangfireDashboardAuthorization()],
+    DashboardTitle = "Monitoring jobs",
+});
 app.UseSwagger();
 app.UseSwaggerUI();
 
@@ -21,6 +30,8 @@ api.MapAreasEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
 api.MapEvaluationEndpoints();
+api.MapJobsEndpoints();
+api.MapBriefsEndpoints();
 app.MapHealthChecks("/health");
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 

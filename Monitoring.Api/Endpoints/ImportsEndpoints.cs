@@ -1,8 +1,12 @@
 using System.Security.Claims;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Jobs;
 using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Api.Endpoints;
@@ -17,7 +21,12 @@ public static class ImportsEndpoints
             .RequireAuthorization(Policies.Write)
             .DisableAntiforgery()
             .WithName("UploadImport")
-            .WithSummary("Import a canonical long CSV (multipart field 'file') as one batch; dryRun=true reports without writing.");
+            .WithSummary("Import a canonical long CSV (multipart field 'file') as one batch; dryRun=true reports without writing. " +
+                         "A file larger than Monitoring:Jobs:BackgroundUploadBytes is imported by a background job: 202 with the upload's URL.");
+        imports.MapGet("/uploads/{id}", UploadStatusAsync)
+            .RequireAuthorization(Policies.Write)
+            .WithName("GetUpload")
+            .WithSummary("A background upload: queued, running, committed, rejected or failed; rows processed; the batch and report when done.");
         imports.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("ListImports")
@@ -29,7 +38,8 @@ public static class ImportsEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        HttpRequest request, ObservationImporter importer, ClaimsPrincipal user, bool? dryRun, CancellationToken cancellationToken)
+        HttpRequest request, ObservationImporter importer, ClaimsPrincipal user, bool? dryRun,
+        IOptions<JobsOptions> jobs, UploadStore uploads, IBackgroundJobClient backgroundJobs, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
             return Problems.BadParameter("file", null, "Send the file as multipart/form-data in a field named 'file'.");
@@ -37,6 +47,9 @@ public static class ImportsEndpoints
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
             return Problems.BadParameter("file", file?.FileName, "Send a non-empty file in the multipart field 'file'.");
+
+        if (file.Length > jobs.Value.BackgroundUploadBytes && dryRun != true)
+            return await AcceptInBackgroundAsync(file, user, jobs.Value, uploads, backgroundJobs, cancellationToken);
 
         var report = await importer.ImportAsync(
             new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "upload", user.Identity?.Name ?? "unknown", dryRun ?? false),
@@ -48,6 +61,28 @@ public static class ImportsEndpoints
             _ => TypedResults.Ok(report),
         };
     }
+
+    /// <summary>Saves the file, records the upload as queued and enqueues its import; 202 with the upload's URL.</summary>
+    private static async Task<IResult> AcceptInBackgroundAsync(
+        IFormFile file, ClaimsPrincipal user, JobsOptions jobs, UploadStore uploads, IBackgroundJobClient backgroundJobs,
+        CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var folder = Directory.CreateDirectory(Path.GetFullPath(jobs.UploadFolder)).FullName;
+        var path = Path.Combine(folder, id + ".csv");
+        await using (var target = File.Create(path))
+            await file.CopyToAsync(target, cancellationToken);
+        await uploads.CreateAsync(id, Path.GetFileName(file.FileName), path, file.Length, user.Identity?.Name ?? "unknown", cancellationToken);
+        var jobId = backgroundJobs.Enqueue<UploadImportJob>(job => job.RunAsync(id, CancellationToken.None));
+        await uploads.SetJobAsync(id, jobId, cancellationToken);
+        var upload = await uploads.FindAsync(id, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/imports/uploads/{id}", UploadView.From(upload!));
+    }
+
+    private static async Task<IResult> UploadStatusAsync(string id, UploadStore uploads, CancellationToken cancellationToken) =>
+        await uploads.FindAsync(id, cancellationToken) is { } upload
+            ? TypedResults.Ok(UploadView.From(upload))
+            : Problems.NotFound("Upload", id);
 
     private static async Task<IResult> ListAsync(
         HttpRequest request, ImportBatchStore batches, int? limit, string? cursor, CancellationToken cancellationToken)
@@ -70,4 +105,16 @@ public static class ImportsEndpoints
         await batches.FindAsync(id, cancellationToken) is { } batch
             ? TypedResults.Ok(batch)
             : Problems.NotFound("Import batch", id.ToString());
+}
+
+/// <summary>A background upload as the API shows it.</summary>
+public sealed record UploadView(
+    string Id, string FileName, long SizeBytes, string Status, string? Stage, int RowsProcessed, int RowsTotal, long? BatchId,
+    string? Batch, JsonElement? Report, string? Error, string? JobId, string RequestedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static UploadView From(Upload upload) => new(
+        upload.Id, upload.FileName, upload.SizeBytes, upload.Status, upload.Stage, upload.RowsDone, upload.RowsTotal, upload.BatchId,
+        upload.BatchId is { } batch ? $"/api/v1/imports/{batch}" : null,
+        upload.ReportJson is { } json ? JsonDocument.Parse(json).RootElement : null,
+        upload.Error, upload.JobId, upload.RequestedBy, upload.CreatedAt, upload.UpdatedAt);
 }

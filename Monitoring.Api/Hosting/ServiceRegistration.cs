@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Jobs;
 using Monitoring.Ingest.Metadata;
 using Monitoring.Ingest.Samples;
 using Monitoring.Ingest.Storage;
@@ -39,6 +40,9 @@ public static class ServiceRegistration
         services.AddSingleton<SampleLoader>();
         services.AddSingleton<AdminKeyBootstrap>();
         services.AddSingleton<StartupTasks>();
+
+        // Hangfire and the jobs; the API runs a Hangfire server unless Monitoring:Jobs:RunServer is false.
+        services.AddMonitoringJobs(configuration);
 
         services.AddMonitoringAuthorization();
         services.AddProblemDetails();

@@ -8,7 +8,8 @@ public readonly record struct SeriesKey(string IndicatorCode, string ScopeCode, 
 
 /// <summary>
 /// Reads whole series for evaluation: every current observation that a plan's targets or their
-/// benchmarks need, in one query per plan, ordered by period.
+/// benchmarks need, in one query per plan. The area and the benchmark
+/// series are two halves of a UNION rather than one OR, so each half can use the index on current observations.
 /// </summary>
 public sealed class SeriesQuery(MonitoringDatabase database)
 {
@@ -18,15 +19,22 @@ public sealed class SeriesQuery(MonitoringDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SeriesRow>(new CommandDefinition(
             """
-            SELECT DISTINCT o.indicator_code AS IndicatorCode, o.scope_code AS ScopeCode, o.period AS Period,
+            SELECT o.indicator_code AS IndicatorCode, o.scope_code AS ScopeCode, o.period AS Period,
                    o.period_start AS PeriodStart, o.subgroup AS Subgroup, o.value AS Value, o.numerator AS Numerator,
                    o.denominator AS Denominator, o.flags AS Flags, o.batch_id AS BatchId
             FROM targets t
             JOIN goals g ON g.id = t.goal_id
-            JOIN observations o ON o.indicator_code = t.indicator_code AND o.subgroup = t.subgroup
-                               AND (o.scope_code = t.scope_code OR o.scope_code = t.benchmark_scope_code)
-            WHERE g.plan_id = @planId AND o.is_current = 1
-            ORDER BY o.indicator_code, o.scope_code, o.subgroup, o.period_start
+            JOIN observations o ON o.is_current = 1 AND o.indicator_code = t.indicator_code
+                               AND o.scope_code = t.scope_code AND o.subgroup = t.subgroup
+            WHERE g.plan_id = @planId
+            UNION
+            SELECT o.indicator_code, o.scope_code, o.period, o.period_start, o.subgroup, o.value, o.numerator,
+                   o.denominator, o.flags, o.batch_id
+            FROM targets t
+            JOIN goals g ON g.id = t.goal_id
+            JOIN observations o ON o.is_current = 1 AND o.indicator_code = t.indicator_code
+                               AND o.scope_code = t.benchmark_scope_code AND o.subgroup = t.subgroup
+            WHERE g.plan_id = @planId
             """,
             new { planId }, cancellationToken: cancellationToken));
         return Group(rows);

@@ -10,7 +10,9 @@ namespace Monitoring.Tests.Support;
 /// The API in-process over a fresh database of its own. Samples are not loaded, so each test
 /// knows exactly what data it reads; the small test catalog is seeded after start-up.
 /// </summary>
-public sealed class MonitoringApiFactory(DatabaseProvider provider, bool anonymousRead, bool loadSamples = false) : WebApplicationFactory<Program>
+public sealed class MonitoringApiFactory(
+    DatabaseProvider provider, bool anonymousRead, IReadOnlyDictionary<string, string?>? settings = null, bool loadSamples = false)
+    : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database = TestDatabase.Create(provider, migrate: false);
 
@@ -21,9 +23,10 @@ public sealed class MonitoringApiFactory(DatabaseProvider provider, bool anonymo
     public string AdminKey => File.ReadAllText(AdminKeyFile).Trim();
 
     public static async Task<MonitoringApiFactory> StartAsync(
-        DatabaseProvider provider, bool anonymousRead = true, bool seedCatalog = true)
+        DatabaseProvider provider, bool anonymousRead = true, bool seedCatalog = true,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new MonitoringApiFactory(provider, anonymousRead);
+        var factory = new MonitoringApiFactory(provider, anonymousRead, settings);
         factory.StartServer();
         if (seedCatalog)
             await factory.Database.SeedCatalogAsync();
@@ -66,6 +69,9 @@ public sealed class MonitoringApiFactory(DatabaseProvider provider, bool anonymo
         builder.UseSetting("Monitoring:Auth:AnonymousRead", anonymousRead.ToString());
         builder.UseSetting("Monitoring:Samples:LoadWhenEmpty", loadSamples.ToString());
         builder.UseSetting("Monitoring:Samples:Folder", RepositoryPaths.Samples);
+        builder.UseSetting("Monitoring:Jobs:UploadFolder", Path.Combine(_database.Folder, "uploads"));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
     }
 

@@ -17,6 +17,16 @@ public static class RepositoryPaths
         }
     }
 
+    /// <summary>The ingest tool's build output (the worker), in the configuration the tests were built in.</summary>
+    public static string IngestBinaries
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+            return Path.Combine(Root, "Monitoring.Ingest", "bin", configuration, "net10.0");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

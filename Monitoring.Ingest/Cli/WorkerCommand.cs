@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Monitoring.Ingest.Jobs;
+using Monitoring.Ingest.Storage;
+
+namespace Monitoring.Ingest.Cli;
+
+/// <summary>
+/// <c>worker</c>: runs the Hangfire server with every job, and no web server, until stopped.
+/// Configuration comes from the environment with the API's keys (<c>ConnectionStrings__Monitoring</c>,
+/// <c>Monitoring__Database__Provider</c>, <c>Monitoring__Jobs__...</c>).
+/// </summary>
+public static class WorkerCommand
+{
+    public static Command Create(Option<string?> connection)
+    {
+        var command = new Command("worker", "Run the background jobs (Hangfire server) without the web API.");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = Build(parse.GetValue(connection));
+            var database = host.Services.GetRequiredService<MonitoringDatabase>();
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Monitoring.Worker");
+            var applied = host.Services.GetRequiredService<SchemaMigrator>().Migrate();
+            if (applied.Count > 0)
+                logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", applied));
+            if (!HangfireStorageSetup.IsShared(database))
+            {
+                logger.LogWarning(
+                    "The database is {Provider}: jobs are kept in this process's memory and not shared with the API. " +
+                    "Use PostgreSQL to run workers beside the API.", database.Provider);
+            }
+            await host.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The worker's host: the same configuration keys as the API, from the environment.</summary>
+    public static IHost Build(string? connectionString, bool runServer = true)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            Args = [],
+        });
+        if (connectionString is not null)
+            builder.Configuration.AddInMemoryCollection([new("ConnectionStrings:Monitoring", connectionString)]);
+        builder.Services.AddMonitoringStorage(builder.Configuration);
+        builder.Services.AddMonitoringJobs(builder.Configuration, runServer);
+        return builder.Build();
+    }
+}

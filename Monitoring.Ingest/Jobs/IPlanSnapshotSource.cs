@@ -1,0 +1,17 @@
+namespace Monitoring.Ingest.Jobs;
+
+/// <summary>
+/// What the nightly snapshot and the board brief store for a plan, as a JSON document. The default
+/// is the plan's status document (goals, targets, latest observation per target); the goal
+/// evaluation replaces it when it exists.
+/// </summary>
+public interface IPlanSnapshotSource
+{
+    Task<string> SnapshotJsonAsync(string planSlug, CancellationToken cancellationToken);
+}
+
+/// <summary>The plan named by a job does not exist (any more).</summary>
+public sealed class PlanNotFoundException(string planSlug) : Exception($"Plan '{planSlug}' does not exist.")
+{
+    public string PlanSlug { get; } = planSlug;
+}

@@ -1,0 +1,52 @@
+using Hangfire.States;
+using Monitoring.Ingest.Jobs;
+using Monitoring.Ingest.Storage;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Jobs;
+
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public class JobsCommandTests(DatabaseProvider provider)
+{
+    private static readonly Dictionary<string, string> Snapshot = new()
+    {
+        ["Monitoring__Jobs__Recurring__snapshot__Cron"] = "0 2 * * *",
+    };
+
+    [Test]
+    public async Task Jobs_run_triggers_a_recurring_job_now()
+    {
+        await using var database = TestDatabase.Create(provider);
+        await database.SeedCatalogAsync();
+        await TestPlans.CreateAsync(database);
+
+        var (exitCode, output) = await WorkerProcess.RunCommandAsync(database, ["jobs", "run", "snapshot"], Snapshot);
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("Triggered snapshot"));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // In-memory job storage: the command ran the job itself.
+            Assert.That(output, Does.Contain("Succeeded: 1 plans"));
+            Assert.That(await database.CountAsync("plan_snapshots"), Is.EqualTo(1));
+        }
+        else
+        {
+            // Shared storage: the job waits in the queue for a server.
+            var storage = TestJobStorage.Create(database);
+            var runs = new JobsOverview(storage, new Hangfire.RecurringJobManager(storage)).Runs("snapshot", 10);
+            Assert.That(runs.Single().State, Is.EqualTo(EnqueuedState.StateName));
+        }
+    }
+
+    [Test]
+    public async Task Jobs_run_of_an_unknown_job_fails_and_names_the_configured_ones()
+    {
+        await using var database = TestDatabase.Create(provider);
+
+        var (exitCode, output) = await WorkerProcess.RunCommandAsync(database, ["jobs", "run", "nope"], Snapshot);
+
+        Assert.That(exitCode, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("No recurring job 'nope'").And.Contain("snapshot"));
+    }
+}
