@@ -1,9 +1,8 @@
 namespace Monitoring.Ingest.Jobs;
 
 /// <summary>
-/// What the nightly snapshot and the board brief store for a plan, as a JSON document. The default
-/// is the plan's status document (goals, targets, latest observation per target); the goal
-/// evaluation replaces it when it exists.
+/// What the nightly snapshot and the board brief store for a plan, as a JSON document: the goal
+/// evaluation (<see cref="PlanEvaluationSnapshotSource"/>).
 /// </summary>
 public interface IPlanSnapshotSource
 {

@@ -47,8 +47,9 @@ public static class JobsRegistration
         services.TryAddSingleton<PullSourceStore>();
         services.TryAddSingleton<PlanSnapshotStore>();
         services.TryAddSingleton<BoardBriefStore>();
-        services.TryAddSingleton<PlanStatusQuery>();
-        services.TryAddSingleton<IPlanSnapshotSource, PlanStatusDocumentSource>();
+        services.TryAddSingleton<SeriesQuery>();
+        services.TryAddSingleton<Evaluation.PlanEvaluationReader>();
+        services.TryAddSingleton<IPlanSnapshotSource, PlanEvaluationSnapshotSource>();
         services.TryAddSingleton<JobClock>();
         services.AddTransient<InboxJob>();
         services.AddTransient<ScheduledPullJob>();
