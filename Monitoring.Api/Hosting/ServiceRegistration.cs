@@ -23,6 +23,7 @@ public static class ServiceRegistration
             });
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
         services.AddOptions<SampleOptions>().Bind(configuration.GetSection(SampleOptions.SectionName));
+        services.AddOptions<SuppressionOptions>().Bind(configuration.GetSection(SuppressionOptions.SectionName));
         services.AddOptions<Endpoints.CheckOptions>().Bind(configuration.GetSection(Endpoints.CheckOptions.SectionName));
 
         services.AddSingleton(TimeProvider.System);

@@ -47,6 +47,7 @@ public static class JobsRegistration
         services.TryAddSingleton<PullSourceStore>();
         services.TryAddSingleton<PlanSnapshotStore>();
         services.TryAddSingleton<BoardBriefStore>();
+        services.AddOptions<SuppressionOptions>().Bind(configuration.GetSection(SuppressionOptions.SectionName));
         services.TryAddSingleton<SeriesQuery>();
         services.TryAddSingleton<Evaluation.PlanEvaluationReader>();
         services.TryAddSingleton<IPlanSnapshotSource, PlanEvaluationSnapshotSource>();

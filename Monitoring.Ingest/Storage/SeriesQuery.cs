@@ -1,4 +1,6 @@
 using Dapper;
+using Microsoft.Extensions.Options;
+using Monitoring.Core.Suppression;
 using Monitoring.Core.Model;
 
 namespace Monitoring.Ingest.Storage;
@@ -11,7 +13,7 @@ public readonly record struct SeriesKey(string IndicatorCode, string ScopeCode, 
 /// benchmarks need, in one query per plan. The area and the benchmark
 /// series are two halves of a UNION rather than one OR, so each half can use the index on current observations.
 /// </summary>
-public sealed class SeriesQuery(MonitoringDatabase database)
+public sealed class SeriesQuery(MonitoringDatabase database, IOptions<SuppressionOptions> suppression)
 {
     public async Task<IReadOnlyDictionary<SeriesKey, IReadOnlyList<Observation>>> ForPlanAsync(
         long planId, CancellationToken cancellationToken = default)
@@ -25,7 +27,7 @@ public sealed class SeriesQuery(MonitoringDatabase database)
             FROM targets t
             JOIN goals g ON g.id = t.goal_id
             JOIN observations o ON o.is_current = 1 AND o.indicator_code = t.indicator_code
-                               AND o.scope_code = t.scope_code AND o.subgroup = t.subgroup
+                               AND o.scope_code = t.scope_code
             WHERE g.plan_id = @planId
             UNION
             SELECT o.indicator_code, o.scope_code, o.period, o.period_start, o.subgroup, o.value, o.numerator,
@@ -33,16 +35,27 @@ public sealed class SeriesQuery(MonitoringDatabase database)
             FROM targets t
             JOIN goals g ON g.id = t.goal_id
             JOIN observations o ON o.is_current = 1 AND o.indicator_code = t.indicator_code
-                               AND o.scope_code = t.benchmark_scope_code AND o.subgroup = t.subgroup
+                               AND o.scope_code = t.benchmark_scope_code
             WHERE g.plan_id = @planId
             """,
             new { planId }, cancellationToken: cancellationToken));
         return Group(rows);
     }
 
-    /// <summary>One whole series, e.g. for a chart or a single target.</summary>
+    /// <summary>One whole series, e.g. for a chart or a single target, small numbers withheld.</summary>
     public async Task<IReadOnlyList<Observation>> SeriesAsync(
         SeriesKey key, CancellationToken cancellationToken = default)
+    {
+        var all = await AllSubgroupsAsync(key.IndicatorCode, key.ScopeCode, cancellationToken);
+        return all.Where(o => o.Subgroup == key.Subgroup).ToList();
+    }
+
+    /// <summary>
+    /// Every subgroup of an indicator in one scope, small numbers withheld. All subgroups are read
+    /// together because secondary suppression needs the siblings of each value.
+    /// </summary>
+    public async Task<IReadOnlyList<Observation>> AllSubgroupsAsync(
+        string indicatorCode, string scopeCode, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SeriesRow>(new CommandDefinition(
@@ -51,16 +64,20 @@ public sealed class SeriesQuery(MonitoringDatabase database)
                    subgroup AS Subgroup, value AS Value, numerator AS Numerator, denominator AS Denominator,
                    flags AS Flags, batch_id AS BatchId
             FROM observations
-            WHERE is_current = 1 AND indicator_code = @IndicatorCode AND scope_code = @ScopeCode AND subgroup = @Subgroup
+            WHERE is_current = 1 AND indicator_code = @indicatorCode AND scope_code = @scopeCode
             ORDER BY period_start
             """,
-            key, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToObservation()).OrderBy(o => o.Period).ToList();
+            new { indicatorCode, scopeCode }, cancellationToken: cancellationToken));
+        return Suppress(rows.Select(r => r.ToObservation()).OrderBy(o => o.Period).ToList());
     }
 
-    private static Dictionary<SeriesKey, IReadOnlyList<Observation>> Group(IEnumerable<SeriesRow> rows) =>
-        rows.GroupBy(r => new SeriesKey(r.IndicatorCode, r.ScopeCode, r.Subgroup))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Observation>)g.Select(r => r.ToObservation()).OrderBy(o => o.Period).ToList());
+    private Dictionary<SeriesKey, IReadOnlyList<Observation>> Group(IEnumerable<SeriesRow> rows) =>
+        Suppress(rows.Select(r => r.ToObservation()).ToList())
+            .GroupBy(o => new SeriesKey(o.IndicatorCode, o.ScopeCode, o.Subgroup))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Observation>)g.OrderBy(o => o.Period).ToList());
+
+    private IReadOnlyList<Observation> Suppress(IReadOnlyList<Observation> observations) =>
+        SmallNumberSuppression.Apply(observations, suppression.Value.MinCount);
 
     private sealed class SeriesRow
     {

@@ -42,7 +42,7 @@ public static class EvaluationBenchmark
                 await plans.CreateAsync(PlanFor(p, areas.Skip(p * 10).Take(10).ToList(), indicators));
             Console.WriteLine($"Created {Plans} plans with 20 targets each");
 
-            var series = new SeriesQuery(database);
+            var series = new SeriesQuery(database, Microsoft.Extensions.Options.Options.Create(new SuppressionOptions()));
             var reader = new PlanEvaluationReader(plans, new IndicatorStore(database), series);
             var planList = await plans.ListAsync();
             var floor = await MedianSecondsAsync(async () =>
