@@ -30,6 +30,7 @@ api.MapAreasEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
 api.MapEvaluationEndpoints();
+api.MapChartsEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 app.MapHealthChecks("/health");

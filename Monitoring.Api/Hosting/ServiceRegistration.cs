@@ -35,6 +35,9 @@ public static class ServiceRegistration
         services.AddSingleton<ImportBatchStore>();
         services.AddSingleton<ObservationQuery>();
         services.AddSingleton<SeriesQuery>();
+        services.AddSingleton<CommentStore>();
+        services.AddMemoryCache(options => options.SizeLimit = 2000);
+        services.AddSingleton<Charts.ChartService>();
         services.AddSingleton<Ingest.Evaluation.PlanEvaluationReader>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ObservationImporter>();

@@ -1,0 +1,117 @@
+using Monitoring.Api.Auth;
+using Monitoring.Api.Charts;
+using Monitoring.Api.Http;
+using Monitoring.Core.Periods;
+
+namespace Monitoring.Api.Endpoints;
+
+/// <summary>Charts as SVG or PNG, cacheable by ETag.</summary>
+public static class ChartsEndpoints
+{
+    private const int MinWidth = 80, MaxWidth = 2400, MinHeight = 24, MaxHeight = 1600;
+
+    public static void MapChartsEndpoints(this RouteGroupBuilder api)
+    {
+        var charts = api.MapGroup("/charts").WithTags("Charts").RequireAuthorization(Policies.Read);
+        charts.MapGet("/targets/{id:long}.{format}", TargetAsync)
+            .WithName("GetTargetChart")
+            .WithSummary("A target's trend chart (svg or png): observed values, straight line to the target, projection, benchmark, comments, status; variant=sparkline.");
+        charts.MapGet("/indicators/{code}.{format}", IndicatorAsync)
+            .WithName("GetIndicatorChart")
+            .WithSummary("An indicator's series in one area (svg or png), optionally against a benchmark scope; variant=sparkline.");
+    }
+
+    private static async Task<IResult> TargetAsync(
+        long id, string format, string? variant, int? width, int? height, string? asOf, HttpContext context, ChartService charts,
+        CancellationToken cancellationToken)
+    {
+        if (!TryOptions(format, variant, width, height, out var options, out var problem))
+            return problem!;
+        Period? period = null;
+        if (!string.IsNullOrEmpty(asOf))
+        {
+            if (!Period.TryParse(asOf, out var parsed))
+                return Problems.BadParameter("asOf", asOf, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
+            period = parsed;
+        }
+        var chart = await charts.ForTargetAsync(id, period, cancellationToken);
+        return chart is null ? Problems.NotFound("Target", id.ToString()) : Serve(context, charts.Render(chart, options.Format, options.Width, options.Height, options.Variant));
+    }
+
+    private static async Task<IResult> IndicatorAsync(
+        string code, string format, string? area, string? subgroup, string? from, string? to, string? benchmark, string? variant,
+        int? width, int? height, HttpContext context, ChartService charts, CancellationToken cancellationToken)
+    {
+        if (!TryOptions(format, variant, width, height, out var options, out var problem))
+            return problem!;
+        if (string.IsNullOrEmpty(area))
+            return Problems.BadParameter("area", area, "Name the area (or benchmark scope) to chart, e.g. area=0901-SOLHAVEN.");
+        Period? fromPeriod = null, toPeriod = null;
+        if (!string.IsNullOrEmpty(from))
+        {
+            if (!Period.TryParse(from, out var f))
+                return Problems.BadParameter("from", from, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
+            fromPeriod = f;
+        }
+        if (!string.IsNullOrEmpty(to))
+        {
+            if (!Period.TryParse(to, out var t))
+                return Problems.BadParameter("to", to, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
+            toPeriod = t;
+        }
+        var chart = await charts.ForIndicatorAsync(code, area, subgroup ?? "", fromPeriod, toPeriod, benchmark, cancellationToken);
+        return chart is null
+            ? Problems.NotFound("Indicator or area", $"{code} / {area}")
+            : Serve(context, charts.Render(chart, options.Format, options.Width, options.Height, options.Variant));
+    }
+
+    private static IResult Serve(HttpContext context, RenderedChart chart)
+    {
+        context.Response.Headers.ETag = chart.ETag;
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        if (context.Request.Headers.IfNoneMatch.ToString() == chart.ETag)
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.File(chart.Content, chart.ContentType);
+    }
+
+    private sealed record ChartOptions(string Format, int Width, int Height, ChartVariant Variant);
+
+    private static bool TryOptions(string format, string? variant, int? width, int? height, out ChartOptions options, out IResult? problem)
+    {
+        options = null!;
+        problem = null;
+        format = format.ToLowerInvariant();
+        if (format is not ("svg" or "png"))
+        {
+            problem = Problems.BadParameter("format", format, "Ask for .svg or .png.");
+            return false;
+        }
+        ChartVariant kind;
+        switch (variant?.ToLowerInvariant())
+        {
+            case null or "" or "full":
+                kind = ChartVariant.Full;
+                break;
+            case "sparkline":
+                kind = ChartVariant.Sparkline;
+                break;
+            default:
+                problem = Problems.BadParameter("variant", variant, "Use variant=sparkline or leave it out.");
+                return false;
+        }
+        var w = width ?? (kind == ChartVariant.Sparkline ? 160 : 800);
+        var h = height ?? (kind == ChartVariant.Sparkline ? 40 : 400);
+        if (w is < MinWidth or > MaxWidth)
+        {
+            problem = Problems.BadParameter("width", width.ToString(), $"Use a width between {MinWidth} and {MaxWidth} pixels.");
+            return false;
+        }
+        if (h is < MinHeight or > MaxHeight)
+        {
+            problem = Problems.BadParameter("height", height.ToString(), $"Use a height between {MinHeight} and {MaxHeight} pixels.");
+            return false;
+        }
+        options = new ChartOptions(format, w, h, kind);
+        return true;
+    }
+}
