@@ -1,5 +1,6 @@
 using Hangfire;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Dashboard;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting;
 
@@ -34,7 +35,7 @@ api.MapChartsEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 app.MapHealthChecks("/health");
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapDashboardPages();
 
 app.Run();
 

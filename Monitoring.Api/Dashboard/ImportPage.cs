@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Monitoring.Core.Model;
+using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Storage;
+using static Monitoring.Api.Dashboard.Html;
+
+namespace Monitoring.Api.Dashboard;
+
+/// <summary>Upload a file of observations and read the batch report with its row-level errors.</summary>
+public static class ImportPage
+{
+    public static IResult Form() => Page("Importér data", FormHtml());
+
+    public static async Task<IResult> UploadAsync(
+        [FromForm] IFormFile? file, [FromForm] string? key, [FromForm] string? dryRun, ApiKeyStore keys, ObservationImporter importer,
+        CancellationToken cancellationToken)
+    {
+        var body = new StringBuilder();
+        var holder = await FormKey.WriterAsync(keys, key, cancellationToken);
+        if (holder is null)
+            return Page("Importér data", "<p class=\"card error\">Filen blev ikke importeret: API-nøglen mangler eller må ikke importere.</p>" + FormHtml());
+        if (file is null || file.Length == 0)
+            return Page("Importér data", "<p class=\"card error\">Vælg en CSV-fil.</p>" + FormHtml());
+        var report = await importer.ImportAsync(
+            new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "dashboard", holder.Name, dryRun == "on"),
+            cancellationToken: cancellationToken);
+        var verdict = report.Status switch
+        {
+            ImportStatus.Committed => $"Importeret som batch {report.BatchId}.",
+            ImportStatus.DryRun => "Prøvekørsel: intet er gemt.",
+            ImportStatus.AlreadyImported => $"Filen er allerede importeret (batch {report.AlreadyImportedAs}); intet er ændret.",
+            _ => $"Filen blev afvist med {report.ErrorCount} fejl; intet er gemt.",
+        };
+        body.Append($"<section class=\"card\" id=\"rapport\"><h2>{E(report.FileName)}</h2><p class=\"{(report.Status == ImportStatus.Rejected ? "error" : "")}\">{E(verdict)}</p>");
+        body.Append($"<table><tr><th>Rækker læst</th><th>Nye</th><th>Ændrede</th><th>Uændrede</th><th>Afviste rækker</th></tr>" +
+            $"<tr><td class=\"num\">{report.RowsRead}</td><td class=\"num\">{report.Created}</td><td class=\"num\">{report.Changed}</td>" +
+            $"<td class=\"num\">{report.Unchanged}</td><td class=\"num\">{report.RowsRejected}</td></tr></table>");
+        if (report.Errors.Count > 0)
+        {
+            body.Append("<h3>Fejl pr. række</h3><table id=\"fejl\"><tr><th>Række</th><th>Kolonne</th><th>Værdi</th><th>Fejl</th></tr>");
+            foreach (var error in report.Errors)
+                body.Append($"<tr><td class=\"num\">{error.Row}</td><td>{E(error.Column)}</td><td>{E(error.Value)}</td><td>{E(error.Message)}</td></tr>");
+            body.Append("</table>");
+        }
+        body.Append("</section>");
+        return Page("Importér data", body + FormHtml());
+    }
+
+    private static string FormHtml() => """
+        <form class="card" method="post" action="/import" enctype="multipart/form-data" onsubmit="this.classList.add('busy')">
+        <p>Filen skal være i det kanoniske lange CSV-format: <code>indicator, area, period, value, numerator, denominator, subgroup</code>.</p>
+        <label>CSV-fil <input type="file" name="file" accept=".csv,text/csv" required></label>
+        <label><input type="checkbox" name="dryRun"> Prøvekørsel (gem intet)</label>
+        <label>API-nøgle <input type="password" name="key" required></label>
+        <button>Importér</button>
+        <progress aria-label="Filen sendes og kontrolleres"></progress>
+        </form>
+        """;
+}
