@@ -32,6 +32,7 @@ api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
 api.MapEvaluationEndpoints();
 api.MapChartsEndpoints();
+api.MapBoardBriefEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 app.MapHealthChecks("/health");

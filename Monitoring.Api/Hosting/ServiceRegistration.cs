@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton<CommentStore>();
         services.AddMemoryCache(options => options.SizeLimit = 2000);
         services.AddSingleton<Charts.ChartService>();
+        services.AddSingleton<Brief.BoardBriefService>();
         services.AddSingleton<Ingest.Evaluation.PlanEvaluationReader>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ObservationImporter>();

@@ -1,0 +1,32 @@
+using Monitoring.Api.Auth;
+using Monitoring.Api.Brief;
+using Monitoring.Api.Http;
+using Monitoring.Core.Periods;
+
+namespace Monitoring.Api.Endpoints;
+
+/// <summary>The one-page board brief as PDF, on demand.</summary>
+public static class BoardBriefEndpoints
+{
+    public static void MapBoardBriefEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/plans/{slug}/brief.pdf", async (string slug, string? asOf, BoardBriefService briefs, CancellationToken cancellationToken) =>
+            {
+                Period? period = null;
+                if (!string.IsNullOrEmpty(asOf))
+                {
+                    if (!Period.TryParse(asOf, out var parsed))
+                        return Problems.BadParameter("asOf", asOf, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
+                    period = parsed;
+                }
+                var pdf = await briefs.RenderAsync(slug, period, cancellationToken);
+                return pdf is null
+                    ? Problems.NotFound("Plan", slug)
+                    : TypedResults.File(pdf, "application/pdf", $"bestyrelsesnotat-{slug}.pdf");
+            })
+            .RequireAuthorization(Policies.Read)
+            .WithTags("Board brief")
+            .WithName("GetBoardBriefPdf")
+            .WithSummary("The one-page A4 board brief: goals with status, sparklines, latest against target, matters for the board, stale data marked.");
+    }
+}
