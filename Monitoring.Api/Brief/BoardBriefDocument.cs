@@ -55,10 +55,10 @@ public static class BoardBriefDocument
                 var status = goal.Goal.Status;
                 var brush = new XSolidBrush(XColor.FromArgb(ParseHex(StatusPalette.Color(status))));
                 gfx.DrawString($"{StatusPalette.Symbol(status)} {TargetStatusText.Danish(status)}", heading, brush, new XRect(Margin, y, 110, 14), XStringFormats.TopLeft);
-                var title = goal.Goal.Goal.Title + (goal.Goal.Score is { } s ? $" · score {s * 100:0} %" : "");
+                var goalTitle = goal.Goal.Goal.Title + (goal.Goal.Score is { } s ? $" · score {s * 100:0} %" : "");
                 var titleWidth = width - 110;
-                var wraps = gfx.MeasureString(title, heading).Width > titleWidth;
-                new XTextFormatter(gfx).DrawString(title, heading, XBrushes.Black, new XRect(Margin + 110, y, titleWidth, wraps ? 28 : 14));
+                var wraps = gfx.MeasureString(goalTitle, heading).Width > titleWidth;
+                new XTextFormatter(gfx).DrawString(goalTitle, heading, XBrushes.Black, new XRect(Margin + 110, y, titleWidth, wraps ? 28 : 14));
                 y += wraps ? 30 : 17;
                 foreach (var target in goal.Targets.Take(MaxTargetsPerGoal))
                 {
