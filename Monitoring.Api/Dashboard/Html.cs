@@ -31,6 +31,7 @@ public static class Html
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
             <title>{E(title)} – Monitorering</title>
             <style>{Css}</style>
             </head>
