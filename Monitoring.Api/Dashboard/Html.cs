@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Monitoring.Api.Charts;
+using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Core.Evaluation;
 
 namespace Monitoring.Api.Dashboard;

@@ -1,5 +1,5 @@
 using Monitoring.Api.Auth;
-using Monitoring.Api.Brief;
+using Monitoring.Ingest.Reports.Brief;
 using Monitoring.Api.Http;
 using Monitoring.Core.Periods;
 

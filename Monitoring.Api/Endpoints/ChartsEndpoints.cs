@@ -1,5 +1,5 @@
 using Monitoring.Api.Auth;
-using Monitoring.Api.Charts;
+using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Api.Http;
 using Monitoring.Core.Periods;
 

@@ -37,8 +37,8 @@ public static class ServiceRegistration
         services.AddSingleton<SeriesQuery>();
         services.AddSingleton<CommentStore>();
         services.AddMemoryCache(options => options.SizeLimit = 2000);
-        services.AddSingleton<Charts.ChartService>();
-        services.AddSingleton<Brief.BoardBriefService>();
+        services.AddSingleton<Ingest.Reports.Charts.ChartService>();
+        services.AddSingleton<Ingest.Reports.Brief.BoardBriefService>();
         services.AddSingleton<Ingest.Evaluation.PlanEvaluationReader>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ObservationImporter>();

@@ -1,23 +1,20 @@
-using System.Text;
 using Hangfire;
+using Monitoring.Ingest.Reports.Brief;
 using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Ingest.Jobs;
 
-/// <summary>
-/// Generates and stores a plan's board brief. Until the one-page PDF exists the brief is the
-/// plan's status document (JSON).
-/// </summary>
-public sealed class BoardBriefJob(IPlanSnapshotSource source, BoardBriefStore briefs, JobClock clock)
+/// <summary>Generates and stores a plan's one-page board brief (PDF), on the plan's own schedule before board meetings.</summary>
+public sealed class BoardBriefJob(BoardBriefService brief, BoardBriefStore briefs, JobClock clock)
 {
     public const string Kind = "brief";
 
     [AutomaticRetry(Attempts = 2)]
     public async Task<string> RunAsync(string planSlug, CancellationToken cancellationToken)
     {
-        var json = await source.SnapshotJsonAsync(planSlug, cancellationToken);
-        var fileName = $"brief-{planSlug}-{clock.Today:yyyy-MM-dd}.json";
-        var id = await briefs.AddAsync(planSlug, "application/json", fileName, Encoding.UTF8.GetBytes(json), cancellationToken);
+        var pdf = await brief.RenderAsync(planSlug, asOf: null, cancellationToken) ?? throw new PlanNotFoundException(planSlug);
+        var fileName = $"brief-{planSlug}-{clock.Today:yyyy-MM-dd}.pdf";
+        var id = await briefs.AddAsync(planSlug, "application/pdf", fileName, pdf, cancellationToken);
         return $"brief {id} for {planSlug}";
     }
 }

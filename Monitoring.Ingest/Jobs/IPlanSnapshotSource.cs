@@ -1,7 +1,7 @@
 namespace Monitoring.Ingest.Jobs;
 
 /// <summary>
-/// What the nightly snapshot and the board brief store for a plan, as a JSON document: the goal
+/// What the nightly snapshot stores for a plan, as a JSON document: the goal
 /// evaluation (<see cref="PlanEvaluationSnapshotSource"/>).
 /// </summary>
 public interface IPlanSnapshotSource

@@ -51,6 +51,10 @@ public static class JobsRegistration
         services.TryAddSingleton<SeriesQuery>();
         services.TryAddSingleton<Evaluation.PlanEvaluationReader>();
         services.TryAddSingleton<IPlanSnapshotSource, PlanEvaluationSnapshotSource>();
+        services.TryAddSingleton<CommentStore>();
+        services.AddMemoryCache();
+        services.TryAddSingleton<Reports.Charts.ChartService>();
+        services.TryAddSingleton<Reports.Brief.BoardBriefService>();
         services.TryAddSingleton<JobClock>();
         services.AddTransient<InboxJob>();
         services.AddTransient<ScheduledPullJob>();

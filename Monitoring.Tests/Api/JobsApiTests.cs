@@ -109,12 +109,14 @@ public class JobsApiTests(DatabaseProvider provider)
         Assert.That(briefs, Has.Count.EqualTo(1));
         var download = await admin.GetAsync(briefs[0].GetProperty("href").GetString());
         Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(download.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"));
-        Assert.That(download.Content.Headers.ContentDisposition!.FileName, Does.StartWith("brief-test-plan-"));
-        var document = JsonDocument.Parse(await download.Content.ReadAsStringAsync()).RootElement;
-        var target = document.GetProperty("goals")[0].GetProperty("targets")[0];
-        Assert.That(target.GetProperty("latest").GetProperty("period").GetString(), Is.EqualTo("2023"));
-        Assert.That(target.GetProperty("latest").GetProperty("value").GetDouble(), Is.EqualTo(44.1));
+        Assert.That(download.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/pdf"));
+        Assert.That(download.Content.Headers.ContentDisposition!.FileName, Does.StartWith("brief-test-plan-").And.EndWith(".pdf"));
+        var pdf = await download.Content.ReadAsByteArrayAsync();
+        Assert.That(System.Text.Encoding.ASCII.GetString(pdf, 0, 5), Is.EqualTo("%PDF-"));
+        var file = Path.Combine(api.Database.Folder, "stored-brief.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        var text = SystemTool.Run(SystemTool.Require("/usr/bin/pdftotext", "poppler-utils"), "-layout", file, "-");
+        Assert.That(text, Does.Contain("44,1 %"), "the latest value, as the board reads it");
         await ProblemJson.ReadAsync(await admin.GetAsync("/api/v1/plans/test-plan/briefs/999"), HttpStatusCode.NotFound);
         await ProblemJson.ReadAsync(await admin.GetAsync("/api/v1/plans/no-plan/briefs"), HttpStatusCode.NotFound);
     }

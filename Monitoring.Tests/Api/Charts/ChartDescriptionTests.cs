@@ -1,4 +1,4 @@
-using Monitoring.Api.Charts;
+using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;

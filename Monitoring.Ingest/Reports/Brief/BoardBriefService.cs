@@ -1,9 +1,9 @@
-using Monitoring.Api.Charts;
+using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Evaluation;
 using Monitoring.Ingest.Storage;
 
-namespace Monitoring.Api.Brief;
+namespace Monitoring.Ingest.Reports.Brief;
 
 /// <summary>Gathers what the one-page brief shows and renders it with the same chart module as the dashboard.</summary>
 public sealed class BoardBriefService(

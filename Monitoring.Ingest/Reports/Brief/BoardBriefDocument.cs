@@ -1,11 +1,11 @@
-using Monitoring.Api.Charts;
+using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
 
-namespace Monitoring.Api.Brief;
+namespace Monitoring.Ingest.Reports.Brief;
 
 /// <summary>One line of the brief: a target with its sparkline.</summary>
 public sealed record BriefTarget(TargetEvaluation Evaluation, Indicator Indicator, string ScopeName, byte[] Sparkline, bool Stale);

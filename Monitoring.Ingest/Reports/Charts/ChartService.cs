@@ -8,7 +8,7 @@ using Monitoring.Core.Periods;
 using Monitoring.Ingest.Evaluation;
 using Monitoring.Ingest.Storage;
 
-namespace Monitoring.Api.Charts;
+namespace Monitoring.Ingest.Reports.Charts;
 
 /// <summary>A rendered chart and its validator.</summary>
 public sealed record RenderedChart(byte[] Content, string ContentType, string ETag);

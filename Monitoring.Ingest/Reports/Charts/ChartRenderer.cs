@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace Monitoring.Api.Charts;
+namespace Monitoring.Ingest.Reports.Charts;
 
 public enum ChartVariant
 {
