@@ -33,7 +33,7 @@ public sealed class ObservationImporter(
             using var csv = new CanonicalCsvReader(content);
             format = csv.Format;
             ignoredColumns = csv.IgnoredColumns;
-            validator = new ObservationRowValidator(catalog, csv.NumberCulture);
+            validator = new ObservationRowValidator(catalog, csv.NumberCulture, detectDuplicates: !batch.FindsDuplicates);
             validator.AddErrors(csv.HeaderErrors);
             var malformed = new List<RowError>();
             foreach (var row in csv.Rows(malformed))
@@ -57,8 +57,16 @@ public sealed class ObservationImporter(
         var hash = content.HashHex();
         progress?.Report(new ImportProgress("validated", validator.RowsRead, validator.RowsRead));
 
+        var duplicates = 0;
+        if (validator.Errors.Count == 0 && batch.FindsDuplicates)
+        {
+            // Only a file clean so far was staged whole, so only then can the staged rows be checked for repeats.
+            var repeated = await batch.DuplicatesAsync(cancellationToken);
+            duplicates = repeated.Count;
+            validator.AddErrors(repeated);
+        }
         if (validator.Errors.Count > 0)
-            return Rejected(request, hash, format, validator.RowsRead, validator.RowsAccepted, validator.Errors, ignoredColumns);
+            return Rejected(request, hash, format, validator.RowsRead, validator.RowsAccepted - duplicates, validator.Errors, ignoredColumns);
         if (validator.RowsAccepted == 0)
         {
             return Rejected(request, hash, format, 0, 0,

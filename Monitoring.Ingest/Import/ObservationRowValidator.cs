@@ -9,9 +9,10 @@ namespace Monitoring.Ingest.Import;
 /// <summary>
 /// Checks the rows of one file as they stream past and collects every problem, so an analyst
 /// fixes a file in one round: unknown codes, unreadable numbers and periods, duplicate keys,
-/// impossible fractions. Remembers only a compact key per row, so a million-row file fits.
+/// impossible fractions. Remembers only a compact key per row, so a million-row file fits; where
+/// the database finds repeated keys from the staged rows instead, it remembers nothing.
 /// </summary>
-public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo numberCulture)
+public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo numberCulture, bool detectDuplicates = true)
 {
     private readonly Dictionary<UInt128, int> _firstRowByKey = [];
     private readonly Dictionary<string, string> _subgroups = new(StringComparer.Ordinal);
@@ -29,7 +30,7 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
         RowsRead++;
         var before = _errors.Count;
         var observation = Check(row);
-        if (observation is not null)
+        if (observation is not null && detectDuplicates)
         {
             var key = KeyHash(observation);
             if (_firstRowByKey.TryGetValue(key, out var first))

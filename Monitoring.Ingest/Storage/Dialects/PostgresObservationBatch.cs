@@ -16,6 +16,7 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
         "o.indicator_code = s.indicator_code AND o.scope_code = s.scope_code AND o.subgroup = s.subgroup AND o.period = s.period";
 
     private NpgsqlBinaryImporter? _copy;
+    private bool _staged;
 
     public async Task AddAsync(IncomingObservation row, CancellationToken cancellationToken)
     {
@@ -23,6 +24,7 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
         // Synchronous writes on purpose: they fill Npgsql's buffer and only block when it flushes,
         // while an await per field costs more than the field.
         _copy.StartRow();
+        _copy.Write(row.Row, NpgsqlDbType.Integer);
         _copy.Write(row.IndicatorCode, NpgsqlDbType.Text);
         _copy.Write(row.ScopeCode, NpgsqlDbType.Text);
         _copy.Write(row.Period.ToString(), NpgsqlDbType.Text);
@@ -34,15 +36,44 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
         WriteNullable(row.Denominator);
     }
 
-    public async Task<ChangeCounts> CompareAsync(CancellationToken cancellationToken)
+    public bool FindsDuplicates => true;
+
+    public async Task<IReadOnlyList<RowError>> DuplicatesAsync(CancellationToken cancellationToken)
     {
+        await FinishStagingAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(int Row, int FirstRow, string Indicator, string Scope, string Period, string Subgroup)>(new CommandDefinition(
+            """
+            SELECT source_row, first_row, indicator_code, scope_code, period, subgroup FROM (
+                SELECT source_row, indicator_code, scope_code, period, subgroup,
+                       MIN(source_row) OVER (PARTITION BY indicator_code, scope_code, subgroup, period) AS first_row
+                FROM staging_observations) keyed
+            WHERE source_row <> first_row
+            ORDER BY source_row
+            """, transaction: transaction, commandTimeout: MergeTimeoutSeconds, cancellationToken: cancellationToken));
+        return rows.Select(d => new RowError(d.Row, "period", d.Period,
+                $"Duplicate of row {d.FirstRow}: {d.Indicator} / {d.Scope} / {d.Period}" +
+                (d.Subgroup.Length > 0 ? $" / {d.Subgroup}" : "") + " appears twice in the file."))
+            .ToList();
+    }
+
+    private async Task FinishStagingAsync(CancellationToken cancellationToken)
+    {
+        if (_staged)
+            return;
         _copy ??= await StartCopyAsync(cancellationToken);
         await _copy.CompleteAsync(cancellationToken);
         await _copy.DisposeAsync();
+        _staged = true;
+    }
+
+    public async Task<ChangeCounts> CompareAsync(CancellationToken cancellationToken)
+    {
+        await FinishStagingAsync(cancellationToken);
         await Execute(
             $"""
             CREATE TEMP TABLE merge_plan ON COMMIT DROP AS
-            SELECT s.*, o.id AS existing_id,
+            SELECT s.indicator_code, s.scope_code, s.period, s.period_start, s.period_end, s.subgroup,
+                   s.value, s.numerator, s.denominator, o.id AS existing_id,
                    (o.id IS NOT NULL AND (o.value IS DISTINCT FROM s.value OR o.numerator IS DISTINCT FROM s.numerator
                                           OR o.denominator IS DISTINCT FROM s.denominator)) AS differs
             FROM staging_observations s
@@ -78,14 +109,14 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
         await Execute(
             """
             CREATE TEMP TABLE staging_observations (
-                indicator_code TEXT NOT NULL, scope_code TEXT NOT NULL, period TEXT NOT NULL,
+                source_row INTEGER NOT NULL, indicator_code TEXT NOT NULL, scope_code TEXT NOT NULL, period TEXT NOT NULL,
                 period_start INTEGER NOT NULL, period_end INTEGER NOT NULL, subgroup TEXT NOT NULL,
                 value DOUBLE PRECISION, numerator DOUBLE PRECISION, denominator DOUBLE PRECISION
             ) ON COMMIT DROP
             """, cancellationToken);
         return await connection.BeginBinaryImportAsync(
             """
-            COPY staging_observations (indicator_code, scope_code, period, period_start, period_end, subgroup,
+            COPY staging_observations (source_row, indicator_code, scope_code, period, period_start, period_end, subgroup,
                                        value, numerator, denominator)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
@@ -107,7 +138,7 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
 
     public async ValueTask DisposeAsync()
     {
-        if (_copy is not null)
+        if (_copy is not null && !_staged)
             await _copy.DisposeAsync();
     }
 }

@@ -20,6 +20,12 @@ public sealed class SqliteObservationBatch(DbConnection connection, DbTransactio
         return Task.CompletedTask;
     }
 
+    /// <summary>The rows are in memory anyway; the validator's own check is the cheaper one here.</summary>
+    public bool FindsDuplicates => false;
+
+    public Task<IReadOnlyList<RowError>> DuplicatesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RowError>>([]);
+
     public async Task<ChangeCounts> CompareAsync(CancellationToken cancellationToken)
     {
         var codes = _rows.Select(r => r.IndicatorCode).Distinct().ToList();
