@@ -1,7 +1,6 @@
 using Monitoring.Api.Auth;
 using Monitoring.Ingest.Reports.Brief;
 using Monitoring.Api.Http;
-using Monitoring.Core.Periods;
 
 namespace Monitoring.Api.Endpoints;
 
@@ -12,13 +11,8 @@ public static class BoardBriefEndpoints
     {
         api.MapGet("/plans/{slug}/brief.pdf", async (string slug, string? asOf, BoardBriefService briefs, CancellationToken cancellationToken) =>
             {
-                Period? period = null;
-                if (!string.IsNullOrEmpty(asOf))
-                {
-                    if (!Period.TryParse(asOf, out var parsed))
-                        return Problems.BadParameter("asOf", asOf, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
-                    period = parsed;
-                }
+                if (!PeriodParameter.TryParse("asOf", asOf, out var period, out var problem))
+                    return problem!;
                 var pdf = await briefs.RenderAsync(slug, period, cancellationToken);
                 return pdf is null
                     ? Problems.NotFound("Plan", slug)

@@ -1,7 +1,6 @@
 using Monitoring.Api.Auth;
 using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Api.Http;
-using Monitoring.Core.Periods;
 
 namespace Monitoring.Api.Endpoints;
 
@@ -27,13 +26,8 @@ public static class ChartsEndpoints
     {
         if (!TryOptions(format, variant, width, height, out var options, out var problem))
             return problem!;
-        Period? period = null;
-        if (!string.IsNullOrEmpty(asOf))
-        {
-            if (!Period.TryParse(asOf, out var parsed))
-                return Problems.BadParameter("asOf", asOf, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
-            period = parsed;
-        }
+        if (!PeriodParameter.TryParse("asOf", asOf, out var period, out problem))
+            return problem!;
         var chart = await charts.ForTargetAsync(id, period, cancellationToken);
         return chart is null ? Problems.NotFound("Target", id.ToString()) : Serve(context, charts.Render(chart, options.Format, options.Width, options.Height, options.Variant));
     }
@@ -46,19 +40,8 @@ public static class ChartsEndpoints
             return problem!;
         if (string.IsNullOrEmpty(area))
             return Problems.BadParameter("area", area, "Name the area (or benchmark scope) to chart, e.g. area=0901-SOLHAVEN.");
-        Period? fromPeriod = null, toPeriod = null;
-        if (!string.IsNullOrEmpty(from))
-        {
-            if (!Period.TryParse(from, out var f))
-                return Problems.BadParameter("from", from, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
-            fromPeriod = f;
-        }
-        if (!string.IsNullOrEmpty(to))
-        {
-            if (!Period.TryParse(to, out var t))
-                return Problems.BadParameter("to", to, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
-            toPeriod = t;
-        }
+        if (!PeriodParameter.TryParse("from", from, out var fromPeriod, out problem) || !PeriodParameter.TryParse("to", to, out var toPeriod, out problem))
+            return problem!;
         var chart = await charts.ForIndicatorAsync(code, area, subgroup ?? "", fromPeriod, toPeriod, benchmark, cancellationToken);
         return chart is null
             ? Problems.NotFound("Indicator or area", $"{code} / {area}")

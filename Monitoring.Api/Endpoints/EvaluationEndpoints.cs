@@ -43,7 +43,7 @@ public static class EvaluationEndpoints
     private static async Task<IResult> PlanStatusAsync(
         string slug, string? asOf, string? dialect, HttpRequest request, PlanEvaluationReader reader, CancellationToken cancellationToken)
     {
-        if (!TryAsOf(asOf, out var period, out var problem) || !ResponseFormat.TryWantsCsv(request, out var csv, out problem)
+        if (!PeriodParameter.TryParse("asOf", asOf, out var period, out var problem) || !ResponseFormat.TryWantsCsv(request, out var csv, out problem)
             || !CsvDialect.TryParse(dialect, out var csvDialect))
         {
             return problem ?? Problems.BadParameter("dialect", dialect, "Use dialect=da (semicolon, decimal comma) or leave it out.");
@@ -59,7 +59,7 @@ public static class EvaluationEndpoints
     private static async Task<IResult> TargetEvaluationAsync(
         long id, string? asOf, PlanEvaluationReader reader, CancellationToken cancellationToken)
     {
-        if (!TryAsOf(asOf, out var period, out var problem))
+        if (!PeriodParameter.TryParse("asOf", asOf, out var period, out var problem))
             return problem!;
         return await reader.EvaluateTargetAsync(id, period, cancellationToken) is { } evaluation
             ? TypedResults.Ok(evaluation)
@@ -85,21 +85,6 @@ public static class EvaluationEndpoints
                 writer.WriteRecord([w.Code, w.Severity.ToString(), w.GoalId?.ToString(), w.TargetId?.ToString(), w.MessageDa, w.MessageEn]);
         }
         return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"{slug}-checks.csv");
-    }
-
-    private static bool TryAsOf(string? text, out Period? period, out IResult? problem)
-    {
-        period = null;
-        problem = null;
-        if (string.IsNullOrEmpty(text))
-            return true;
-        if (Period.TryParse(text, out var parsed))
-        {
-            period = parsed;
-            return true;
-        }
-        problem = Problems.BadParameter("asOf", text, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
-        return false;
     }
 
     private static byte[] StatusCsv(PlanEvaluation evaluation, CsvDialect dialect)

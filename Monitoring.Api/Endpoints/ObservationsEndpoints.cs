@@ -32,7 +32,7 @@ public static class ObservationsEndpoints
     {
         if (!ResponseFormat.TryWantsCsv(request, out var csv, out var formatProblem))
             return formatProblem!;
-        if (!TryPeriod("from", from, out var fromPeriod, out var problem) || !TryPeriod("to", to, out var toPeriod, out problem))
+        if (!PeriodParameter.TryParse("from", from, out var fromPeriod, out var problem) || !PeriodParameter.TryParse("to", to, out var toPeriod, out problem))
             return problem!;
         if (fromPeriod is not null && toPeriod is not null && fromPeriod > toPeriod)
             return Problems.BadParameter("to", to, $"'to' ({to}) comes before 'from' ({from}).");
@@ -83,21 +83,6 @@ public static class ObservationsEndpoints
                 ? p with { Observation = SmallNumberSuppression.Withhold(p.Observation) }
                 : p)
             .ToList();
-    }
-
-    private static bool TryPeriod(string name, string? text, out Period? period, out IResult? problem)
-    {
-        period = null;
-        problem = null;
-        if (string.IsNullOrEmpty(text))
-            return true;
-        if (Period.TryParse(text, out var parsed))
-        {
-            period = parsed;
-            return true;
-        }
-        problem = Problems.BadParameter(name, text, "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
-        return false;
     }
 
     private static byte[] WriteCsv(IReadOnlyList<StoredObservation> rows, CsvDialect dialect)
