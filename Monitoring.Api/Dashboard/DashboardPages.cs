@@ -99,6 +99,11 @@ public static class DashboardPages
             return Results.NotFound();
         var names = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, i => i.Name);
         var body = new StringBuilder($"<p>{Status(goal.Status)} · ejer: {E(goal.Goal.OwningBody)}</p><p>{E(goal.Goal.Description)}</p>");
+        if (goal.Targets.Count + goal.SubGoals.Sum(s => s.Targets.Count) > 0)
+        {
+            body.Append($"<img class=\"chart\" src=\"/api/v1/charts/goals/{goal.Goal.Id}.svg?height=300\" width=\"800\" height=\"300\" " +
+                $"alt=\"Overblik over målets indikatorer: {goal.Counts.Achieved} nået, {goal.Counts.OnTrack} på sporet, {goal.Counts.AtRisk} i risiko, {goal.Counts.OffTrack} ikke på sporet.\">");
+        }
         AppendTargets(body, goal.Targets, names);
         foreach (var area in goal.SubGoals.GroupBy(s => s.Goal.FocusArea ?? "Øvrige"))
         {

@@ -15,6 +15,9 @@ public static class ChartsEndpoints
         charts.MapGet("/targets/{id:long}.{format}", TargetAsync)
             .WithName("GetTargetChart")
             .WithSummary("A target's trend chart (svg or png): observed values, straight line to the target, projection, benchmark, comments, status; variant=sparkline.");
+        charts.MapGet("/goals/{id:long}.{format}", GoalAsync)
+            .WithName("GetGoalOverviewChart")
+            .WithSummary("A goal at a glance (svg or png): each target's progress from baseline to target, coloured and labelled by status, with the expected progress now.");
         charts.MapGet("/indicators/{code}.{format}", IndicatorAsync)
             .WithName("GetIndicatorChart")
             .WithSummary("An indicator's series in one area (svg or png), optionally against a benchmark scope; variant=sparkline.");
@@ -30,6 +33,15 @@ public static class ChartsEndpoints
             return problem!;
         var chart = await charts.ForTargetAsync(id, period, cancellationToken);
         return chart is null ? Problems.NotFound("Target", id.ToString()) : Serve(context, charts.Render(chart, options.Format, options.Width, options.Height, options.Variant));
+    }
+
+    private static async Task<IResult> GoalAsync(
+        long id, string format, int? width, int? height, string? asOf, HttpContext context, ChartService charts, CancellationToken cancellationToken)
+    {
+        if (!TryOptions(format, null, width, height, out var options, out var problem) || !PeriodParameter.TryParse("asOf", asOf, out var period, out problem))
+            return problem!;
+        var chart = await charts.GoalOverviewAsync(id, period, options.Format, options.Width, options.Height, cancellationToken);
+        return chart is null ? Problems.NotFound("Goal", id.ToString()) : Serve(context, chart);
     }
 
     private static async Task<IResult> IndicatorAsync(

@@ -73,6 +73,14 @@ public sealed class PlanStore(MonitoringDatabase database)
         return (row.ToTarget(milestones.Select(m => new Milestone(Period.Parse(m.Period), m.Value)).OrderBy(m => m.Period).ToList()), planId);
     }
 
+    public async Task<string?> PlanSlugOfGoalAsync(long goalId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT p.slug FROM goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = @goalId", new { goalId },
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>Stores a validated definition in one transaction; returns the new plan id, or null when the slug is taken.</summary>
     public async Task<long?> CreateAsync(PlanDefinition plan, CancellationToken cancellationToken = default)
     {

@@ -126,7 +126,7 @@ public static class ChartRenderer
             yield return run;
     }
 
-    private static void EnsureFonts()
+    internal static void EnsureFonts()
     {
         lock (FontLock)
         {

@@ -60,6 +60,28 @@ public sealed class ChartService(
         return ChartDescriptions.ForSeries(indicator, scope.Name, own, benchmark, benchmarkName, notes);
     }
 
+    /// <summary>The goal overview chart (every target's progress against the straight line), or null for an unknown goal.</summary>
+    public async Task<RenderedChart?> GoalOverviewAsync(long goalId, Period? asOf, string format, int width, int height, CancellationToken cancellationToken)
+    {
+        if (await plans.PlanSlugOfGoalAsync(goalId, cancellationToken) is not { } slug)
+            return null;
+        var evaluation = await evaluations.EvaluatePlanAsync(slug, asOf, cancellationToken);
+        var goal = evaluation?.Goals.Concat(evaluation.Goals.SelectMany(g => g.SubGoals)).FirstOrDefault(g => g.Goal.Id == goalId);
+        if (goal is null)
+            return null;
+        var names = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, i => i.Name);
+        var key = Hash($"goal|{JsonSerializer.Serialize(goal.Targets.Concat(goal.SubGoals.SelectMany(s => s.Targets)).Select(t => (t.TargetId, t.Status, t.Progress, t.ExpectedProgress)))}|{goal.Goal.Title}|{format}|{width}|{height}");
+        return cache.GetOrCreate(key, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            entry.Size = 1;
+            var content = format == "svg"
+                ? Encoding.UTF8.GetBytes(GoalOverviewChart.Svg(goal, names, width, height))
+                : GoalOverviewChart.Build(goal, names).GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
+            return new RenderedChart(content, format == "svg" ? "image/svg+xml" : "image/png", $"\"{key[..32]}\"");
+        })!;
+    }
+
     public RenderedChart Render(ChartDescription chart, string format, int width, int height, ChartVariant variant)
     {
         var key = Hash($"{JsonSerializer.Serialize(chart)}|{format}|{width}|{height}|{variant}");

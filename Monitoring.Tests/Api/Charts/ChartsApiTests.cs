@@ -73,6 +73,25 @@ public class ChartsApiTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_goal_overview_chart_shows_every_target_of_the_goal_with_its_status()
+    {
+        var status = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/plans/oesterby-nord/status")).RootElement;
+        var goal = status.GetProperty("goals").EnumerateArray().First(g => g.GetProperty("targets").GetArrayLength() > 0);
+
+        var svg = XDocument.Parse(await _client.GetStringAsync($"/api/v1/charts/goals/{goal.GetProperty("id").GetInt64()}.svg"));
+        var png = await _client.GetByteArrayAsync($"/api/v1/charts/goals/{goal.GetProperty("id").GetInt64()}.png?width=900&height=300");
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.That(svg.Root!.Element(ns + "desc")!.Value, Does.Contain("på sporet").And.Contain("i risiko"));
+        var text = string.Concat(svg.Descendants(ns + "text").Select(t => t.Value));
+        var targets = goal.GetProperty("targets").GetArrayLength() + goal.GetProperty("subGoals").EnumerateArray().Sum(s => s.GetProperty("targets").GetArrayLength());
+        Assert.That(text.Count(c => "★▲◆▼○".Contains(c)), Is.EqualTo(targets), "one labelled bar per target, status by symbol");
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((900, 300)));
+        await ProblemJson.ReadAsync(await _client.GetAsync("/api/v1/charts/goals/99999.svg"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
     public async Task Charts_carry_an_etag_and_answer_304_when_unchanged()
     {
         var first = await _client.GetAsync($"/api/v1/charts/targets/{_targetId}.svg");

@@ -98,12 +98,12 @@ public class DashboardBrowserTests
         foreach (var link in goalLinks)
         {
             var (goal, goalErrors) = await OpenAsync(link);
-            var charts = await goal.Locator("img.chart").CountAsync();
+            var charts = await goal.Locator("section.card img.chart").CountAsync();
             await LoadedImagesAsync(goal);
             Assert.That(goalErrors, Is.Empty, link);
             Assert.That(await goal.Locator(".status").CountAsync(), Is.GreaterThan(0), link);
             if (charts > 0)
-                Assert.That(await goal.Locator("img.chart").First.GetAttributeAsync("alt"), Does.Contain("målet er"));
+                Assert.That(await goal.Locator("section.card img.chart").First.GetAttributeAsync("alt"), Does.Contain("målet er"));
         }
         var (first, _) = await OpenAsync(goalLinks[0]);
         await ScreenshotAsync(first, "goal");
