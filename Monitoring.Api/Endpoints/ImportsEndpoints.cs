@@ -89,7 +89,7 @@ public static class ImportsEndpoints
     {
         if (limit is < 1 or > 1000)
             return Problems.BadParameter("limit", limit.ToString(), "Use a limit between 1 and 1000.");
-        if (!Cursor.TryDecode(cursor, out var beforeId))
+        if (!Cursor.TryDecode(cursor, out long beforeId))
             return Problems.BadParameter("cursor", cursor, "The cursor is not one this API gave out; start again without it.");
         var pageSize = limit ?? 50;
         var rows = await batches.ListAsync(pageSize + 1, beforeId == 0 ? null : beforeId, cancellationToken);

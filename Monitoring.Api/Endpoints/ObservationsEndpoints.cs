@@ -38,17 +38,17 @@ public static class ObservationsEndpoints
             return Problems.BadParameter("to", to, $"'to' ({to}) comes before 'from' ({from}).");
         if (limit is < 1 or > MaxLimit)
             return Problems.BadParameter("limit", limit.ToString(), $"Use a limit between 1 and {MaxLimit}.");
-        if (!Cursor.TryDecode(cursor, out var afterId))
+        if (!Cursor.TryDecode(cursor, out ObservationPosition after))
             return Problems.BadParameter("cursor", cursor, "The cursor is not one this API gave out; start again without it.");
         if (!CsvDialect.TryParse(dialect, out var csvDialect))
             return Problems.BadParameter("dialect", dialect, "Use dialect=da (semicolon, decimal comma) or leave it out.");
 
         var pageSize = limit ?? DefaultLimit;
         var filter = new ObservationFilter(indicator, area, subgroup, fromPeriod, toPeriod, asOfBatch);
-        var rows = await query.PageAsync(filter, afterId, pageSize + 1, cancellationToken);
+        var rows = await query.PageAsync(filter, after, pageSize + 1, cancellationToken);
         var hasMore = rows.Count > pageSize;
         var page = await WithholdSmallNumbersAsync(hasMore ? rows.Take(pageSize).ToList() : rows, series, suppression.Value.MinCount, cancellationToken);
-        var next = hasMore ? Cursor.NextLink(request, page[^1].Id) : null;
+        var next = hasMore ? Cursor.NextLink(request, page[^1].Position) : null;
         if (csv)
         {
             if (next is not null)
@@ -56,7 +56,7 @@ public static class ObservationsEndpoints
             return TypedResults.File(WriteCsv(page, csvDialect), "text/csv; charset=utf-8", "observations.csv");
         }
         return TypedResults.Ok(new Page<ObservationDto>(
-            page.Select(ObservationDto.From).ToList(), hasMore ? Cursor.Encode(page[^1].Id) : null, next));
+            page.Select(ObservationDto.From).ToList(), hasMore ? Cursor.Encode(page[^1].Position) : null, next));
     }
 
     /// <summary>

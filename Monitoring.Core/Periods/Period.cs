@@ -48,6 +48,16 @@ public readonly partial record struct Period : IComparable<Period>
         return new Period(year, kind, index);
     }
 
+    /// <summary>The period that runs from one month ordinal to another, as storage keys it (see <see cref="StartOrdinal"/>).</summary>
+    public static Period FromOrdinals(int startOrdinal, int endOrdinal)
+    {
+        var months = endOrdinal - startOrdinal + 1;
+        if (!Enum.IsDefined((PeriodKind)months) || startOrdinal % months != 0)
+            throw new ArgumentException($"Months {startOrdinal}–{endOrdinal} are not a year, half-year, quarter or month.");
+        var monthOfYear = startOrdinal % 12;
+        return Create(startOrdinal / 12, (PeriodKind)months, monthOfYear / months + 1);
+    }
+
     public static Period Parse(string text) =>
         TryParse(text, out var period)
             ? period

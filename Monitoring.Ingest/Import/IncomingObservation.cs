@@ -11,10 +11,4 @@ public sealed record IncomingObservation(
     string Subgroup,
     double Value,
     double? Numerator,
-    double? Denominator)
-{
-    public ObservationKey Key => new(IndicatorCode, ScopeCode, Subgroup, Period.ToString());
-}
-
-/// <summary>What identifies an observation across versions.</summary>
-public readonly record struct ObservationKey(string IndicatorCode, string ScopeCode, string Subgroup, string Period);
+    double? Denominator);

@@ -23,7 +23,12 @@ public sealed class ObservationImporter(
         await using var content = new HashingReadStream(request.OpenContent());
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = database.BeginObservationBatch(connection, transaction);
+        // The batch row comes first so rows can be written under its id as they stream; a rejected
+        // file, a dry run or a file already imported rolls it back with everything else.
+        var started = new ImportBatch(0, request.Source, request.FileName, "", "csv", 0, 0, 0, 0, 0, 0,
+            ImportStatus.Committed, request.RequestedBy, clock.GetUtcNow());
+        var batchId = await ImportBatchStore.InsertAsync(connection, transaction, started);
+        await using var batch = database.BeginObservationBatch(connection, transaction, batchId);
 
         string format;
         IReadOnlyList<string> ignoredColumns;
@@ -82,18 +87,21 @@ public sealed class ObservationImporter(
                 validator.RowsRead, 0, 0, 0, 0, validator.RowsRead, [], 0, ignoredColumns, earlier);
         }
 
-        var record = new ImportBatch(0, request.Source, request.FileName, hash, format, validator.RowsRead,
-            validator.RowsAccepted, 0, counts.Created, counts.Changed, counts.Unchanged,
-            request.DryRun ? ImportStatus.DryRun : ImportStatus.Committed, request.RequestedBy, clock.GetUtcNow());
+        var record = started with
+        {
+            Id = batchId, ContentHash = hash, Format = format, RowsRead = validator.RowsRead, RowsAccepted = validator.RowsAccepted,
+            Created = counts.Created, Changed = counts.Changed, Unchanged = counts.Unchanged,
+            Status = request.DryRun ? ImportStatus.DryRun : ImportStatus.Committed,
+        };
         if (request.DryRun)
-            return Report(record, null, ignoredColumns);
+            return Report(record with { Id = 0 }, null, ignoredColumns);
 
-        var batchId = await ImportBatchStore.InsertAsync(connection, transaction, record);
         var toWrite = counts.Created + counts.Changed;
-        await batch.CommitAsync(batchId, done => progress?.Report(new ImportProgress("written", done, toWrite)), cancellationToken);
+        await batch.CommitAsync(done => progress?.Report(new ImportProgress("written", done, toWrite)), cancellationToken);
+        await ImportBatchStore.CompleteAsync(connection, transaction, record);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);
-        return Report(record with { Id = batchId }, batchId, ignoredColumns);
+        return Report(record, batchId, ignoredColumns);
     }
 
     private static ImportReport Report(ImportBatch batch, long? batchId, IReadOnlyList<string> ignoredColumns) =>

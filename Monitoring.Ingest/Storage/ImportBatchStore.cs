@@ -55,6 +55,23 @@ public sealed class ImportBatchStore(MonitoringDatabase database)
             },
             transaction);
 
+    /// <summary>Fills in the batch row reserved at the start of its import, once the counts are known.</summary>
+    public static Task CompleteAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch) =>
+        connection.ExecuteAsync(
+            """
+            UPDATE import_batches
+            SET content_hash = @ContentHash, format = @Format, rows_read = @RowsRead, rows_accepted = @RowsAccepted,
+                rows_rejected = @RowsRejected, created_count = @Created, changed_count = @Changed,
+                unchanged_count = @Unchanged, status = @Status
+            WHERE id = @Id
+            """,
+            new
+            {
+                batch.Id, batch.ContentHash, batch.Format, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected,
+                batch.Created, batch.Changed, batch.Unchanged, Status = EnumText.ToText(batch.Status),
+            },
+            transaction);
+
     private sealed class BatchRow
     {
         public long Id { get; set; }

@@ -27,11 +27,11 @@ public sealed class MonitoringDatabase
     /// <summary>The connection string as used, with the provider's required settings applied.</summary>
     public string ConnectionString => _connectionString;
 
-    /// <summary>This provider's way of staging and merging a batch of observations, inside the given transaction.</summary>
-    public IObservationBatch BeginObservationBatch(DbConnection connection, DbTransaction transaction) => Provider switch
+    /// <summary>This provider's way of staging and merging the observations of batch <paramref name="batchId"/>, inside the given transaction.</summary>
+    public IObservationBatch BeginObservationBatch(DbConnection connection, DbTransaction transaction, long batchId) => Provider switch
     {
-        DatabaseProvider.Postgres => new PostgresObservationBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction),
-        _ => new SqliteObservationBatch(connection, transaction),
+        DatabaseProvider.Postgres => new PostgresObservationBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batchId),
+        _ => new SqliteObservationBatch(connection, transaction, batchId),
     };
 
     private string DialectFolder => Provider switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Dapper;
 using Monitoring.Core.Model;
@@ -14,70 +15,92 @@ public sealed record ObservationFilter(
     Period? To = null,
     long? AsOfBatch = null);
 
-/// <summary>An observation as served, with its storage id (the pagination key).</summary>
-public sealed record StoredObservation(long Id, Observation Observation);
+/// <summary>Where an observation sits in storage order: its series and period. The pagination key.</summary>
+public readonly record struct ObservationPosition(long SeriesId, int PeriodStart, int PeriodEnd)
+{
+    /// <summary>Before every observation.</summary>
+    public static ObservationPosition Start => new(0, 0, 0);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{SeriesId}.{PeriodStart}.{PeriodEnd}");
+
+    public static bool TryParse(string? text, out ObservationPosition position)
+    {
+        position = Start;
+        var parts = text?.Split('.');
+        if (parts is not { Length: 3 }
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var series)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var end))
+            return false;
+        position = new ObservationPosition(series, start, end);
+        return true;
+    }
+}
+
+/// <summary>An observation as served, with its position in storage order.</summary>
+public sealed record StoredObservation(ObservationPosition Position, Observation Observation);
 
 /// <summary>
-/// Reads observations page by page, keyed on the row id, so paging never skips or repeats a row
-/// even while imports run. Sees the current versions unless asked "as of" an earlier batch.
+/// Reads observations page by page in (series, period) order, keyed on that position, so paging
+/// never skips or repeats an observation even while imports run (a revision replaces a value in
+/// place). Sees the current versions unless asked "as of" an earlier batch: then the current
+/// version if that batch or an earlier one delivered it, else the historical version that was
+/// current at that batch.
 /// </summary>
 public sealed class ObservationQuery(MonitoringDatabase database)
 {
+    private const string VersionColumns = "series_id, period_start, period_end, value, numerator, denominator, flags, batch_id";
+
     public async Task<IReadOnlyList<StoredObservation>> PageAsync(
-        ObservationFilter filter, long afterId, int limit, CancellationToken cancellationToken = default)
+        ObservationFilter filter, ObservationPosition after, int limit, CancellationToken cancellationToken = default)
     {
+        var versions = filter.AsOfBatch is null
+            ? "observations"
+            : $"""
+              (SELECT {VersionColumns} FROM observations WHERE batch_id <= @AsOfBatch
+               UNION ALL
+               SELECT {VersionColumns} FROM observation_history WHERE batch_id <= @AsOfBatch AND superseded_by > @AsOfBatch)
+              """;
         var sql = new StringBuilder(
-            """
-            SELECT o.id AS Id, o.indicator_code AS IndicatorCode, o.scope_code AS ScopeCode, o.period AS Period,
-                   o.subgroup AS Subgroup, o.value AS Value, o.numerator AS Numerator, o.denominator AS Denominator,
-                   o.flags AS Flags, o.batch_id AS BatchId
-            FROM observations o
-            WHERE o.id > @afterId
+            $"""
+            SELECT o.series_id AS SeriesId, s.indicator_code AS IndicatorCode, s.scope_code AS ScopeCode, s.subgroup AS Subgroup,
+                   o.period_start AS PeriodStart, o.period_end AS PeriodEnd, o.value AS Value, o.numerator AS Numerator,
+                   o.denominator AS Denominator, o.flags AS Flags, o.batch_id AS BatchId
+            FROM {versions} o
+            JOIN series s ON s.id = o.series_id
+            WHERE (o.series_id, o.period_start, o.period_end) > (@afterSeries, @afterStart, @afterEnd)
             """);
-        if (filter.AsOfBatch is null)
-        {
-            sql.Append(" AND o.is_current = 1");
-        }
-        else
-        {
-            // The latest version delivered by the given batch or an earlier one.
-            sql.Append(
-                """
-                 AND o.batch_id <= @AsOfBatch AND NOT EXISTS (
-                    SELECT 1 FROM observations n
-                    WHERE n.indicator_code = o.indicator_code AND n.scope_code = o.scope_code
-                      AND n.subgroup = o.subgroup AND n.period = o.period
-                      AND n.batch_id <= @AsOfBatch AND n.batch_id > o.batch_id)
-                """);
-        }
         if (filter.IndicatorCode is not null)
-            sql.Append(" AND o.indicator_code = @IndicatorCode");
+            sql.Append(" AND s.indicator_code = @IndicatorCode");
         if (filter.ScopeCode is not null)
-            sql.Append(" AND o.scope_code = @ScopeCode");
+            sql.Append(" AND s.scope_code = @ScopeCode");
         if (filter.Subgroup is not null)
-            sql.Append(" AND o.subgroup = @Subgroup");
+            sql.Append(" AND s.subgroup = @Subgroup");
         if (filter.From is not null)
             sql.Append(" AND o.period_start >= @fromStart");
         if (filter.To is not null)
             sql.Append(" AND o.period_end <= @toEnd");
-        sql.Append(" ORDER BY o.id LIMIT @limit");
+        sql.Append(" ORDER BY o.series_id, o.period_start, o.period_end LIMIT @limit");
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ObservationRow>(new CommandDefinition(sql.ToString(), new
+        var rows = await connection.QueryAsync<PagedRow>(new CommandDefinition(sql.ToString(), new
         {
-            afterId, limit, filter.AsOfBatch, filter.IndicatorCode, filter.ScopeCode, filter.Subgroup,
+            afterSeries = after.SeriesId, afterStart = after.PeriodStart, afterEnd = after.PeriodEnd, limit,
+            filter.AsOfBatch, filter.IndicatorCode, filter.ScopeCode, filter.Subgroup,
             fromStart = filter.From?.StartOrdinal, toEnd = filter.To?.EndOrdinal,
         }, cancellationToken: cancellationToken));
-        return rows.Select(r => new StoredObservation(r.Id, r.ToObservation())).ToList();
+        return rows.Select(r => new StoredObservation(new ObservationPosition(r.SeriesId, r.PeriodStart, r.PeriodEnd), r.ToObservation()))
+            .ToList();
     }
 
-    private sealed class ObservationRow
+    private sealed class PagedRow
     {
-        public long Id { get; set; }
+        public long SeriesId { get; set; }
         public string IndicatorCode { get; set; } = "";
         public string ScopeCode { get; set; } = "";
-        public string Period { get; set; } = "";
         public string Subgroup { get; set; } = "";
+        public int PeriodStart { get; set; }
+        public int PeriodEnd { get; set; }
         public double? Value { get; set; }
         public double? Numerator { get; set; }
         public double? Denominator { get; set; }
@@ -85,7 +108,7 @@ public sealed class ObservationQuery(MonitoringDatabase database)
         public long BatchId { get; set; }
 
         public Observation ToObservation() => new(
-            IndicatorCode, ScopeCode, Core.Periods.Period.Parse(Period), Subgroup, Value, Numerator, Denominator,
+            IndicatorCode, ScopeCode, Period.FromOrdinals(PeriodStart, PeriodEnd), Subgroup, Value, Numerator, Denominator,
             (ObservationFlags)Flags, BatchId);
     }
 }

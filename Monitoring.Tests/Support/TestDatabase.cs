@@ -15,7 +15,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private static readonly string[] Tables =
     [
         "scopes", "indicators", "plans", "plan_areas", "goals", "targets", "target_milestones",
-        "import_batches", "observations", "comments", "api_keys",
+        "import_batches", "series", "observations", "observation_history", "comments", "api_keys",
     ];
 
     private readonly string? _postgresDatabase;

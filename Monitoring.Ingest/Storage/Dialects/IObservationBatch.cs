@@ -4,8 +4,8 @@ namespace Monitoring.Ingest.Storage.Dialects;
 
 /// <summary>
 /// The provider-specific half of committing a batch, inside the import's transaction: stage the
-/// validated rows, compare them with the current versions, then retire what changed and insert
-/// the new versions. The bulk paths differ (prepared statements on SQLite, binary COPY and a
+/// validated rows, compare them with the current versions, then move what changed to the history
+/// and write the new versions. The bulk paths differ (row by row in place on SQLite, binary COPY and a
 /// set-based merge on PostgreSQL); the rules do not.
 /// </summary>
 public interface IObservationBatch : IAsyncDisposable
@@ -24,8 +24,8 @@ public interface IObservationBatch : IAsyncDisposable
     /// <summary>Called once, after the last row: how many rows are new, changed and unchanged.</summary>
     Task<ChangeCounts> CompareAsync(CancellationToken cancellationToken);
 
-    /// <summary>Called after <see cref="CompareAsync"/>: writes the changes as batch <paramref name="batchId"/>.</summary>
-    Task CommitAsync(long batchId, Action<int>? progress, CancellationToken cancellationToken);
+    /// <summary>Called after <see cref="CompareAsync"/>: writes the changes as the batch this was begun for.</summary>
+    Task CommitAsync(Action<int>? progress, CancellationToken cancellationToken);
 }
 
 public readonly record struct ChangeCounts(int Created, int Changed, int Unchanged);

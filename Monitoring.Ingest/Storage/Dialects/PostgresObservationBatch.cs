@@ -1,4 +1,6 @@
 using Dapper;
+using Monitoring.Core.Model;
+using Monitoring.Core.Periods;
 using Monitoring.Ingest.Import;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,14 +9,13 @@ namespace Monitoring.Ingest.Storage.Dialects;
 
 /// <summary>
 /// PostgreSQL's fast path: rows stream by binary COPY into a temporary staging table as they are
-/// validated, then one set-based comparison and one merge run inside the database. The client
-/// never holds the file, and the batch still commits or vanishes whole with the transaction.
+/// validated, then a few set-based statements run inside the database: new series get their ids,
+/// the staged rows are compared with the current versions by (series, period), changed versions
+/// move to the history, and new ones are written. The client never holds the file, and the batch
+/// still commits or vanishes whole with the transaction.
 /// </summary>
-public sealed class PostgresObservationBatch(NpgsqlConnection connection, NpgsqlTransaction transaction) : IObservationBatch
+public sealed class PostgresObservationBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, long batchId) : IObservationBatch
 {
-    private const string KeysMatch =
-        "o.indicator_code = s.indicator_code AND o.scope_code = s.scope_code AND o.subgroup = s.subgroup AND o.period = s.period";
-
     private NpgsqlBinaryImporter? _copy;
     private bool _staged;
 
@@ -27,10 +28,9 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
         _copy.Write(row.Row, NpgsqlDbType.Integer);
         _copy.Write(row.IndicatorCode, NpgsqlDbType.Text);
         _copy.Write(row.ScopeCode, NpgsqlDbType.Text);
-        _copy.Write(row.Period.ToString(), NpgsqlDbType.Text);
+        _copy.Write(row.Subgroup, NpgsqlDbType.Text);
         _copy.Write(row.Period.StartOrdinal, NpgsqlDbType.Integer);
         _copy.Write(row.Period.EndOrdinal, NpgsqlDbType.Integer);
-        _copy.Write(row.Subgroup, NpgsqlDbType.Text);
         _copy.Write(row.Value, NpgsqlDbType.Double);
         WriteNullable(row.Numerator);
         WriteNullable(row.Denominator);
@@ -41,18 +41,22 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
     public async Task<IReadOnlyList<RowError>> DuplicatesAsync(CancellationToken cancellationToken)
     {
         await FinishStagingAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(int Row, int FirstRow, string Indicator, string Scope, string Period, string Subgroup)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(int Row, int FirstRow, string Indicator, string Scope, int Start, int End, string Subgroup)>(new CommandDefinition(
             """
-            SELECT source_row, first_row, indicator_code, scope_code, period, subgroup FROM (
-                SELECT source_row, indicator_code, scope_code, period, subgroup,
-                       MIN(source_row) OVER (PARTITION BY indicator_code, scope_code, subgroup, period) AS first_row
+            SELECT source_row, first_row, indicator_code, scope_code, period_start, period_end, subgroup FROM (
+                SELECT source_row, indicator_code, scope_code, period_start, period_end, subgroup,
+                       MIN(source_row) OVER (PARTITION BY indicator_code, scope_code, subgroup, period_start, period_end) AS first_row
                 FROM staging_observations) keyed
             WHERE source_row <> first_row
             ORDER BY source_row
             """, transaction: transaction, commandTimeout: MergeTimeoutSeconds, cancellationToken: cancellationToken));
-        return rows.Select(d => new RowError(d.Row, "period", d.Period,
-                $"Duplicate of row {d.FirstRow}: {d.Indicator} / {d.Scope} / {d.Period}" +
-                (d.Subgroup.Length > 0 ? $" / {d.Subgroup}" : "") + " appears twice in the file."))
+        return rows.Select(d =>
+            {
+                var period = Period.FromOrdinals(d.Start, d.End).ToString();
+                return new RowError(d.Row, "period", period,
+                    $"Duplicate of row {d.FirstRow}: {d.Indicator} / {d.Scope} / {period}" +
+                    (d.Subgroup.Length > 0 ? $" / {d.Subgroup}" : "") + " appears twice in the file.");
+            })
             .ToList();
     }
 
@@ -70,38 +74,58 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
     {
         await FinishStagingAsync(cancellationToken);
         await Execute(
-            $"""
+            """
+            INSERT INTO series (indicator_code, scope_code, subgroup)
+            SELECT DISTINCT indicator_code, scope_code, subgroup FROM staging_observations
+            ON CONFLICT (indicator_code, scope_code, subgroup) DO NOTHING
+            """, cancellationToken);
+        await Execute(
+            """
             CREATE TEMP TABLE merge_plan ON COMMIT DROP AS
-            SELECT s.indicator_code, s.scope_code, s.period, s.period_start, s.period_end, s.subgroup,
-                   s.value, s.numerator, s.denominator, o.id AS existing_id,
-                   (o.id IS NOT NULL AND (o.value IS DISTINCT FROM s.value OR o.numerator IS DISTINCT FROM s.numerator
-                                          OR o.denominator IS DISTINCT FROM s.denominator)) AS differs
+            SELECT se.id AS series_id, s.period_start, s.period_end, s.value, s.numerator, s.denominator,
+                   o.series_id IS NULL AS created,
+                   (o.series_id IS NOT NULL AND (o.value IS DISTINCT FROM s.value OR o.numerator IS DISTINCT FROM s.numerator
+                                                 OR o.denominator IS DISTINCT FROM s.denominator)) AS differs
             FROM staging_observations s
-            LEFT JOIN observations o ON o.is_current = 1 AND {KeysMatch}
+            JOIN series se ON se.indicator_code = s.indicator_code AND se.scope_code = s.scope_code AND se.subgroup = s.subgroup
+            LEFT JOIN observations o ON o.series_id = se.id AND o.period_start = s.period_start AND o.period_end = s.period_end
             """, cancellationToken);
         var counts = await connection.QuerySingleAsync<(long Created, long Changed, long Unchanged)>(new CommandDefinition(
             """
-            SELECT COUNT(*) FILTER (WHERE existing_id IS NULL),
-                   COUNT(*) FILTER (WHERE differs),
-                   COUNT(*) FILTER (WHERE existing_id IS NOT NULL AND NOT differs)
+            SELECT COUNT(*) FILTER (WHERE created), COUNT(*) FILTER (WHERE differs), COUNT(*) FILTER (WHERE NOT created AND NOT differs)
             FROM merge_plan
             """, transaction: transaction, commandTimeout: MergeTimeoutSeconds, cancellationToken: cancellationToken));
         return new ChangeCounts((int)counts.Created, (int)counts.Changed, (int)counts.Unchanged);
     }
 
-    public async Task CommitAsync(long batchId, Action<int>? progress, CancellationToken cancellationToken)
+    public async Task CommitAsync(Action<int>? progress, CancellationToken cancellationToken)
     {
-        await Execute("UPDATE observations SET is_current = 0 WHERE id IN (SELECT existing_id FROM merge_plan WHERE differs)", cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+        await Execute(
             """
-            INSERT INTO observations (indicator_code, scope_code, period, period_start, period_end, subgroup,
-                                      value, numerator, denominator, flags, batch_id, is_current)
-            SELECT indicator_code, scope_code, period, period_start, period_end, subgroup,
-                   value, numerator, denominator, CASE WHEN differs THEN 2 ELSE 0 END, @batchId, 1
+            INSERT INTO observation_history (series_id, period_start, period_end, batch_id, superseded_by,
+                                             value, numerator, denominator, flags)
+            SELECT o.series_id, o.period_start, o.period_end, o.batch_id, @batchId, o.value, o.numerator, o.denominator, o.flags
+            FROM merge_plan m
+            JOIN observations o ON o.series_id = m.series_id AND o.period_start = m.period_start AND o.period_end = m.period_end
+            WHERE m.differs
+            """, cancellationToken);
+        var changed = await Execute(
+            $"""
+            UPDATE observations o
+            SET value = m.value, numerator = m.numerator, denominator = m.denominator,
+                flags = {(int)ObservationFlags.Revised}, batch_id = @batchId
+            FROM merge_plan m
+            WHERE m.differs AND o.series_id = m.series_id AND o.period_start = m.period_start AND o.period_end = m.period_end
+            """, cancellationToken);
+        progress?.Invoke(changed);
+        var created = await Execute(
+            """
+            INSERT INTO observations (series_id, period_start, period_end, value, numerator, denominator, flags, batch_id)
+            SELECT series_id, period_start, period_end, value, numerator, denominator, 0, @batchId
             FROM merge_plan
-            WHERE existing_id IS NULL OR differs
-            """, new { batchId }, transaction, MergeTimeoutSeconds, cancellationToken: cancellationToken));
-        progress?.Invoke(inserted);
+            WHERE created
+            """, cancellationToken);
+        progress?.Invoke(changed + created);
     }
 
     private async Task<NpgsqlBinaryImporter> StartCopyAsync(CancellationToken cancellationToken)
@@ -109,14 +133,14 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
         await Execute(
             """
             CREATE TEMP TABLE staging_observations (
-                source_row INTEGER NOT NULL, indicator_code TEXT NOT NULL, scope_code TEXT NOT NULL, period TEXT NOT NULL,
-                period_start INTEGER NOT NULL, period_end INTEGER NOT NULL, subgroup TEXT NOT NULL,
+                source_row INTEGER NOT NULL, indicator_code TEXT NOT NULL, scope_code TEXT NOT NULL, subgroup TEXT NOT NULL,
+                period_start INTEGER NOT NULL, period_end INTEGER NOT NULL,
                 value DOUBLE PRECISION, numerator DOUBLE PRECISION, denominator DOUBLE PRECISION
             ) ON COMMIT DROP
             """, cancellationToken);
         return await connection.BeginBinaryImportAsync(
             """
-            COPY staging_observations (source_row, indicator_code, scope_code, period, period_start, period_end, subgroup,
+            COPY staging_observations (source_row, indicator_code, scope_code, subgroup, period_start, period_end,
                                        value, numerator, denominator)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
@@ -125,8 +149,8 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
     /// <summary>Merging a large batch takes longer than the default 30-second command timeout; the import's own token bounds it.</summary>
     private const int MergeTimeoutSeconds = 0;
 
-    private Task Execute(string sql, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: MergeTimeoutSeconds, cancellationToken: cancellationToken));
+    private Task<int> Execute(string sql, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, new { batchId }, transaction, MergeTimeoutSeconds, cancellationToken: cancellationToken));
 
     private void WriteNullable(double? value)
     {

@@ -1,107 +1,160 @@
 using System.Data.Common;
+using Dapper;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Import;
 
 namespace Monitoring.Ingest.Storage.Dialects;
 
 /// <summary>
-/// SQLite has no bulk protocol: rows are held, compared with the current versions in memory, and
-/// written with one prepared statement reused per row inside the transaction.
+/// SQLite has no bulk protocol, but it runs in-process: each row goes straight into its final place
+/// inside the import's transaction, with prepared statements reused per row. A new key is one
+/// insert; an existing one is read by its primary key and, when it differs, moved to the history
+/// and replaced. Nothing is held per row, so memory stays flat however large the file; a rejected
+/// file or a dry run rolls the transaction back.
 /// </summary>
-public sealed class SqliteObservationBatch(DbConnection connection, DbTransaction transaction) : IObservationBatch
+public sealed class SqliteObservationBatch : IObservationBatch
 {
-    private readonly List<IncomingObservation> _rows = [];
-    private readonly List<IncomingObservation> _created = [];
-    private readonly List<(IncomingObservation Row, long ReplacesId)> _changed = [];
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly long _batchId;
+    private readonly Dictionary<(string Indicator, string Scope, string Subgroup), long> _seriesIds = [];
+    private readonly DbCommand _insert;
+    private readonly DbCommand _read;
+    private readonly DbCommand _keep;
+    private readonly DbCommand _replace;
+    private int _created;
+    private int _changed;
+    private int _unchanged;
+    private bool _seriesLoaded;
 
-    public Task AddAsync(IncomingObservation row, CancellationToken cancellationToken)
+    public SqliteObservationBatch(DbConnection connection, DbTransaction transaction, long batchId)
     {
-        _rows.Add(row);
-        return Task.CompletedTask;
+        _connection = connection;
+        _transaction = transaction;
+        _batchId = batchId;
+        _insert = Command(
+            """
+            INSERT INTO observations (series_id, period_start, period_end, value, numerator, denominator, flags, batch_id)
+            VALUES (@series, @start, @end, @value, @numerator, @denominator, 0, @batch)
+            ON CONFLICT (series_id, period_start, period_end) DO NOTHING
+            """);
+        _read = Command(
+            """
+            SELECT value, numerator, denominator FROM observations
+            WHERE series_id = @series AND period_start = @start AND period_end = @end
+            """);
+        _keep = Command(
+            """
+            INSERT INTO observation_history (series_id, period_start, period_end, batch_id, superseded_by,
+                                             value, numerator, denominator, flags)
+            SELECT series_id, period_start, period_end, batch_id, @batch, value, numerator, denominator, flags
+            FROM observations WHERE series_id = @series AND period_start = @start AND period_end = @end
+            """);
+        _replace = Command(
+            $"""
+            UPDATE observations
+            SET value = @value, numerator = @numerator, denominator = @denominator, flags = {(int)ObservationFlags.Revised}, batch_id = @batch
+            WHERE series_id = @series AND period_start = @start AND period_end = @end
+            """);
     }
 
-    /// <summary>The rows are in memory anyway; the validator's own check is the cheaper one here.</summary>
+    /// <summary>The rows are not staged, so the validator's own check for repeated keys is the one used here.</summary>
     public bool FindsDuplicates => false;
+
+    public async Task AddAsync(IncomingObservation row, CancellationToken cancellationToken)
+    {
+        var series = await SeriesIdAsync(row, cancellationToken);
+        foreach (var command in (DbCommand[])[_insert, _read, _keep, _replace])
+        {
+            command.Parameters["@series"].Value = series;
+            command.Parameters["@start"].Value = row.Period.StartOrdinal;
+            command.Parameters["@end"].Value = row.Period.EndOrdinal;
+        }
+        SetValues(_insert, row);
+        if (await _insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            _created++;
+            return;
+        }
+
+        bool same;
+        await using (var reader = await _read.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            same = Nullable(reader, 0) == row.Value && Nullable(reader, 1) == row.Numerator && Nullable(reader, 2) == row.Denominator;
+        }
+        if (same)
+        {
+            _unchanged++;
+            return;
+        }
+        await _keep.ExecuteNonQueryAsync(cancellationToken);
+        SetValues(_replace, row);
+        await _replace.ExecuteNonQueryAsync(cancellationToken);
+        _changed++;
+    }
 
     public Task<IReadOnlyList<RowError>> DuplicatesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<RowError>>([]);
 
-    public async Task<ChangeCounts> CompareAsync(CancellationToken cancellationToken)
+    public Task<ChangeCounts> CompareAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new ChangeCounts(_created, _changed, _unchanged));
+
+    /// <summary>Every row is already in place; the transaction's commit makes it visible.</summary>
+    public Task CommitAsync(Action<int>? progress, CancellationToken cancellationToken)
     {
-        var codes = _rows.Select(r => r.IndicatorCode).Distinct().ToList();
-        var current = await ObservationStore.CurrentVersionsAsync(connection, transaction, codes);
-        foreach (var row in _rows)
-        {
-            if (!current.TryGetValue(row.Key, out var stored))
-                _created.Add(row);
-            else if (!stored.SameAs(row))
-                _changed.Add((row, stored.Id));
-        }
-        return new ChangeCounts(_created.Count, _changed.Count, _rows.Count - _created.Count - _changed.Count);
+        progress?.Invoke(_created + _changed);
+        return Task.CompletedTask;
     }
 
-    public async Task CommitAsync(long batchId, Action<int>? progress, CancellationToken cancellationToken)
+    private async Task<long> SeriesIdAsync(IncomingObservation row, CancellationToken cancellationToken)
     {
-        await using (var retire = connection.CreateCommand())
+        if (!_seriesLoaded)
         {
-            retire.Transaction = transaction;
-            retire.CommandText = "UPDATE observations SET is_current = 0 WHERE id = @id";
-            var id = AddParameter(retire, "@id");
-            foreach (var (_, replacesId) in _changed)
-            {
-                id.Value = replacesId;
-                await retire.ExecuteNonQueryAsync(cancellationToken);
-            }
+            var all = await _connection.QueryAsync<(long Id, string Indicator, string Scope, string Subgroup)>(new CommandDefinition(
+                "SELECT id, indicator_code, scope_code, subgroup FROM series", transaction: _transaction, cancellationToken: cancellationToken));
+            foreach (var s in all)
+                _seriesIds[(s.Indicator, s.Scope, s.Subgroup)] = s.Id;
+            _seriesLoaded = true;
         }
-
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText =
-            """
-            INSERT INTO observations (indicator_code, scope_code, period, period_start, period_end, subgroup,
-                                      value, numerator, denominator, flags, batch_id, is_current)
-            VALUES (@indicator, @scope, @period, @start, @end, @subgroup, @value, @numerator, @denominator, @flags, @batch, 1)
-            """;
-        var indicator = AddParameter(insert, "@indicator");
-        var scope = AddParameter(insert, "@scope");
-        var period = AddParameter(insert, "@period");
-        var start = AddParameter(insert, "@start");
-        var end = AddParameter(insert, "@end");
-        var subgroup = AddParameter(insert, "@subgroup");
-        var value = AddParameter(insert, "@value");
-        var numerator = AddParameter(insert, "@numerator");
-        var denominator = AddParameter(insert, "@denominator");
-        var flags = AddParameter(insert, "@flags");
-        AddParameter(insert, "@batch").Value = batchId;
-        var done = 0;
-        var writes = _created.Select(r => (Row: r, Flags: ObservationFlags.None))
-            .Concat(_changed.Select(c => (c.Row, Flags: ObservationFlags.Revised)));
-        foreach (var (row, rowFlags) in writes)
-        {
-            indicator.Value = row.IndicatorCode;
-            scope.Value = row.ScopeCode;
-            period.Value = row.Period.ToString();
-            start.Value = row.Period.StartOrdinal;
-            end.Value = row.Period.EndOrdinal;
-            subgroup.Value = row.Subgroup;
-            value.Value = row.Value;
-            numerator.Value = (object?)row.Numerator ?? DBNull.Value;
-            denominator.Value = (object?)row.Denominator ?? DBNull.Value;
-            flags.Value = (int)rowFlags;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            if (++done % 1000 == 0)
-                progress?.Invoke(done);
-        }
-        progress?.Invoke(done);
+        var key = (row.IndicatorCode, row.ScopeCode, row.Subgroup);
+        if (_seriesIds.TryGetValue(key, out var id))
+            return id;
+        id = await SeriesStore.CreateAsync(_connection, _transaction, row.IndicatorCode, row.ScopeCode, row.Subgroup, cancellationToken);
+        _seriesIds[key] = id;
+        return id;
     }
 
-    private static DbParameter AddParameter(DbCommand command, string name)
+    private void SetValues(DbCommand command, IncomingObservation row)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
+        command.Parameters["@value"].Value = row.Value;
+        command.Parameters["@numerator"].Value = (object?)row.Numerator ?? DBNull.Value;
+        command.Parameters["@denominator"].Value = (object?)row.Denominator ?? DBNull.Value;
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    private static double? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+
+    private DbCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var name in (string[])["@series", "@start", "@end", "@value", "@numerator", "@denominator", "@batch"])
+        {
+            if (!sql.Contains(name, StringComparison.Ordinal))
+                continue;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            if (name == "@batch")
+                parameter.Value = _batchId;
+        }
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in (DbCommand[])[_insert, _read, _keep, _replace])
+            await command.DisposeAsync();
+    }
 }

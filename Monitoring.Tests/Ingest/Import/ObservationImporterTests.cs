@@ -42,7 +42,7 @@ public class ObservationImporterTests(DatabaseProvider provider)
         var batch = (await new ImportBatchStore(_test.Database).FindAsync(report.BatchId!.Value))!;
         Assert.That(batch.FileName, Is.EqualTo("upload.csv"));
         Assert.That(batch.CreatedBy, Is.EqualTo("tester"));
-        var quarter = await new ObservationQuery(_test.Database).PageAsync(new ObservationFilter(IndicatorCode: "MOVES"), 0, 10);
+        var quarter = await new ObservationQuery(_test.Database).PageAsync(new ObservationFilter(IndicatorCode: "MOVES"), ObservationPosition.Start, 10);
         Assert.That(quarter.Single().Observation.Period.ToString(), Is.EqualTo("2023Q2"), "Danish K is stored in canonical form");
     }
 
@@ -61,7 +61,7 @@ public class ObservationImporterTests(DatabaseProvider provider)
         var report = await Import(Csv.Lines("indicator;area;period;value", "GRADE;AREA-A;2023;7,25"));
 
         Assert.That(report.Status, Is.EqualTo(ImportStatus.Committed));
-        var stored = await new ObservationQuery(_test.Database).PageAsync(new ObservationFilter(), 0, 10);
+        var stored = await new ObservationQuery(_test.Database).PageAsync(new ObservationFilter(), ObservationPosition.Start, 10);
         Assert.That(stored.Single().Observation.Value, Is.EqualTo(7.25));
     }
 
@@ -155,12 +155,13 @@ public class ObservationImporterTests(DatabaseProvider provider)
         var second = await Import(Csv.WithHeader("PCT,AREA-A,2022,41.5,415,1000,", "PCT,AREA-A,2023,39.2,392,1000,"));
 
         Assert.That((second.Created, second.Changed, second.Unchanged), Is.EqualTo((0, 1, 1)));
-        Assert.That(await _test.CountAsync("observations"), Is.EqualTo(3), "both versions of 2023 are kept");
+        Assert.That(await _test.CountAsync("observations"), Is.EqualTo(2), "one current version per period");
+        Assert.That(await _test.CountAsync("observation_history"), Is.EqualTo(1), "the earlier version of 2023 is kept");
         var query = new ObservationQuery(_test.Database);
-        var current = await query.PageAsync(new ObservationFilter(Subgroup: "", From: Period.OfYear(2023)), 0, 10);
+        var current = await query.PageAsync(new ObservationFilter(Subgroup: "", From: Period.OfYear(2023)), ObservationPosition.Start, 10);
         Assert.That(current.Single().Observation.Value, Is.EqualTo(39.2));
         Assert.That(current.Single().Observation.Flags, Is.EqualTo(ObservationFlags.Revised));
-        var asFirstSaw = await query.PageAsync(new ObservationFilter(From: Period.OfYear(2023), AsOfBatch: first.BatchId), 0, 10);
+        var asFirstSaw = await query.PageAsync(new ObservationFilter(From: Period.OfYear(2023), AsOfBatch: first.BatchId), ObservationPosition.Start, 10);
         Assert.That(asFirstSaw.Single().Observation.Value, Is.EqualTo(40.0), "as of the first batch, the original value");
     }
 
