@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
@@ -7,33 +8,38 @@ namespace Monitoring.Ingest.Evaluation;
 
 /// <summary>
 /// Reads what the goal engine needs from the database — the plan's goals, targets, indicators
-/// and series — and hands it to Core, which computes without I/O.
+/// and series, in a few statements on one connection — and hands it to Core, which computes
+/// without I/O.
 /// </summary>
-public sealed class PlanEvaluationReader(PlanStore plans, IndicatorStore indicators, SeriesQuery series)
+public sealed class PlanEvaluationReader(MonitoringDatabase database, PlanStore plans, IndicatorStore indicators, SeriesQuery series)
 {
     public async Task<PlanEvaluation?> EvaluatePlanAsync(string slug, Period? asOf, CancellationToken cancellationToken = default)
     {
-        if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await PlanStore.FindAsync(connection, slug, cancellationToken) is not { } plan)
             return null;
-        return await EvaluatePlanAsync(plan, await IndicatorsAsync(cancellationToken), asOf, cancellationToken);
+        var indicatorsByCode = (await IndicatorStore.ListAsync(connection, cancellationToken)).ToDictionary(i => i.Code);
+        return await EvaluatePlanAsync(connection, plan, indicatorsByCode, asOf, cancellationToken);
     }
 
-    public async Task<PlanEvaluation> EvaluatePlanAsync(
-        Plan plan, IReadOnlyDictionary<string, Indicator> indicatorsByCode, Period? asOf, CancellationToken cancellationToken = default)
+    private async Task<PlanEvaluation> EvaluatePlanAsync(
+        DbConnection connection, Plan plan, IReadOnlyDictionary<string, Indicator> indicatorsByCode, Period? asOf,
+        CancellationToken cancellationToken)
     {
-        var goals = await plans.GoalsAsync(plan.Id, cancellationToken);
-        var targets = await plans.TargetsAsync(plan.Id, cancellationToken);
-        var data = await series.ForPlanAsync(plan.Id, cancellationToken);
+        var goals = await PlanStore.GoalsAsync(connection, plan.Id, cancellationToken);
+        var targets = await PlanStore.TargetsAsync(connection, plan.Id, cancellationToken);
+        var data = await series.ForPlanAsync(connection, plan.Id, cancellationToken);
         return PlanEvaluation.Evaluate(plan, goals, targets, indicatorsByCode, t => SeriesFor(t, data), asOf);
     }
 
     /// <summary>Every plan, as the nightly snapshot and the benchmark do it.</summary>
     public async Task<IReadOnlyList<PlanEvaluation>> EvaluateAllAsync(Period? asOf, CancellationToken cancellationToken = default)
     {
-        var indicatorsByCode = await IndicatorsAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var indicatorsByCode = (await IndicatorStore.ListAsync(connection, cancellationToken)).ToDictionary(i => i.Code);
         var results = new List<PlanEvaluation>();
         foreach (var plan in await plans.ListAsync(cancellationToken))
-            results.Add(await EvaluatePlanAsync(plan, indicatorsByCode, asOf, cancellationToken));
+            results.Add(await EvaluatePlanAsync(connection, plan, indicatorsByCode, asOf, cancellationToken));
         return results;
     }
 

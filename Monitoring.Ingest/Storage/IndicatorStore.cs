@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Monitoring.Core.Model;
 
@@ -17,6 +18,12 @@ public sealed class IndicatorStore(MonitoringDatabase database)
     public async Task<IReadOnlyList<Indicator>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await ListAsync(connection, cancellationToken);
+    }
+
+    /// <summary>On a connection the caller holds, so a whole plan can be read on one connection.</summary>
+    public static async Task<IReadOnlyList<Indicator>> ListAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
         var rows = await connection.QueryAsync<IndicatorRow>(new CommandDefinition(
             SelectIndicators + " ORDER BY code", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToIndicator()).ToList();

@@ -23,6 +23,12 @@ public sealed class PlanStore(MonitoringDatabase database)
     public async Task<Plan?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, slug, cancellationToken);
+    }
+
+    /// <summary>On a connection the caller holds, so a whole plan can be read on one connection.</summary>
+    public static async Task<Plan?> FindAsync(DbConnection connection, string slug, CancellationToken cancellationToken = default)
+    {
         var row = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
             PlanRow.Select + " WHERE slug = @slug", new { slug }, cancellationToken: cancellationToken));
         if (row is null)
@@ -36,6 +42,11 @@ public sealed class PlanStore(MonitoringDatabase database)
     public async Task<IReadOnlyList<Goal>> GoalsAsync(long planId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await GoalsAsync(connection, planId, cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<Goal>> GoalsAsync(DbConnection connection, long planId, CancellationToken cancellationToken = default)
+    {
         var rows = await connection.QueryAsync<GoalRow>(new CommandDefinition(
             GoalRow.Select + " WHERE plan_id = @planId ORDER BY id", new { planId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToGoal()).ToList();
@@ -44,6 +55,11 @@ public sealed class PlanStore(MonitoringDatabase database)
     public async Task<IReadOnlyList<Target>> TargetsAsync(long planId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await TargetsAsync(connection, planId, cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<Target>> TargetsAsync(DbConnection connection, long planId, CancellationToken cancellationToken = default)
+    {
         var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(
             TargetRow.Select + " JOIN goals g ON g.id = t.goal_id WHERE g.plan_id = @planId ORDER BY t.id",
             new { planId }, cancellationToken: cancellationToken));

@@ -43,7 +43,7 @@ public static class EvaluationBenchmark
             Console.WriteLine($"Created {Plans} plans with 20 targets each");
 
             var series = new SeriesQuery(database, Microsoft.Extensions.Options.Options.Create(new SuppressionOptions()));
-            var reader = new PlanEvaluationReader(plans, new IndicatorStore(database), series);
+            var reader = new PlanEvaluationReader(database, plans, new IndicatorStore(database), series);
             var planList = await plans.ListAsync();
             var floor = await MedianSecondsAsync(async () =>
             {

@@ -131,7 +131,7 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
 
     private static async Task<string> StatusJsonAsync(TestDatabase test, string slug)
     {
-        var reader = new PlanEvaluationReader(new PlanStore(test.Database), new IndicatorStore(test.Database),
+        var reader = new PlanEvaluationReader(test.Database, new PlanStore(test.Database), new IndicatorStore(test.Database),
             new SeriesQuery(test.Database, Options.Create(new SuppressionOptions())));
         var evaluation = await reader.EvaluatePlanAsync(slug, null);
         return JsonSerializer.Serialize(PlanStatusDto.From(evaluation!));
