@@ -38,12 +38,12 @@ floor_rps=$rps
 echo "floor: GET /api/v1/plans/$plan: $floor_rps req/s, p99 $p99_ms ms"
 
 run_wrk "/api/v1/plans/$plan/status"
-share=$(awk -v a="$rps" -v b="$floor_rps" 'BEGIN { printf "%.0f", 100 * a / b }')
+share=$(awk -v a="$rps" -v b="$floor_rps" 'BEGIN { printf "%.1f", 100 * a / b }')
 echo "status: GET /api/v1/plans/$plan/status: $rps req/s, p99 $p99_ms ms"
 echo "status ratio: $share % of the floor's throughput (goal >= ${goal_status_share} %): $(bench_verdict "$share" '>=' "$goal_status_share")"
 echo "status p99: $p99_ms ms (goal < ${goal_status_p99_ms} ms): $(bench_verdict "$p99_ms" '<' "$goal_status_p99_ms")"
 
 run_wrk "/api/v1/charts/targets/$target.png"
-share=$(awk -v a="$rps" -v b="$floor_rps" 'BEGIN { printf "%.0f", 100 * a / b }')
+share=$(awk -v a="$rps" -v b="$floor_rps" 'BEGIN { printf "%.1f", 100 * a / b }')
 echo "chart: GET /api/v1/charts/targets/$target.png (cached): $rps req/s, p99 $p99_ms ms"
 echo "chart ratio: $share % of the floor's throughput (goal >= ${goal_chart_share} %): $(bench_verdict "$share" '>=' "$goal_chart_share")"
