@@ -22,10 +22,12 @@ SELECT DISTINCT indicator_code, scope_code, subgroup
 FROM observations
 ORDER BY indicator_code, scope_code, subgroup;
 
--- No foreign key to import_batches: the importer writes the batch row and its observations in one
--- transaction and is their only writer; the check would cost a lookup per row of every import.
+-- No foreign keys on the two observation tables: the importer is their only writer and creates the
+-- batch row and any new series in the same transaction as the rows, and neither is ever deleted
+-- while rows refer to it; a check per row would cost a lookup (a trigger on PostgreSQL) for each of
+-- a million rows.
 CREATE TABLE current_observations (
-    series_id    INTEGER NOT NULL REFERENCES series (id),
+    series_id    INTEGER NOT NULL,
     period_start INTEGER NOT NULL,          -- months since year 0 of the first month
     period_end   INTEGER NOT NULL,          -- ... and of the last month; together they name the period
     value        REAL,
@@ -37,7 +39,7 @@ CREATE TABLE current_observations (
 ) WITHOUT ROWID;
 
 CREATE TABLE observation_history (
-    series_id     INTEGER NOT NULL REFERENCES series (id),
+    series_id     INTEGER NOT NULL,
     period_start  INTEGER NOT NULL,
     period_end    INTEGER NOT NULL,
     batch_id      INTEGER NOT NULL,         -- the batch that delivered this version
