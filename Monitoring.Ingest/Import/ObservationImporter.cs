@@ -92,6 +92,7 @@ public sealed class ObservationImporter(
         var toWrite = counts.Created + counts.Changed;
         await batch.CommitAsync(batchId, done => progress?.Report(new ImportProgress("written", done, toWrite)), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
+        await DataVersionStore.BumpAsync(connection, transaction, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return Report(record with { Id = batchId }, batchId, ignoredColumns);
     }
