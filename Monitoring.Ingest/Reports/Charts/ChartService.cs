@@ -15,16 +15,37 @@ public sealed record RenderedChart(byte[] Content, string ContentType, string ET
 
 /// <summary>
 /// Builds chart descriptions from the stores and the goal engine, and renders them once per
-/// distinct content: the cache key is a hash of the description, so a new import shows at once
-/// while repeated requests cost nothing.
+/// distinct content: the cache key is everything that is drawn, so a new import shows at once
+/// while repeated requests cost nothing. A request whose data version was seen before is answered
+/// from <see cref="ForVersionAsync"/> without reading anything.
 /// </summary>
 public sealed class ChartService(
-    PlanEvaluationReader evaluations, SeriesQuery series, IndicatorStore indicators, ScopeStore scopes,
+    PlanEvaluationCache evaluations, SeriesQuery series, IndicatorStore indicators, ScopeStore scopes,
     CommentStore comments, PlanStore plans, IMemoryCache cache)
 {
-    public async Task<ChartDescription?> ForTargetAsync(long targetId, Period? asOf, CancellationToken cancellationToken)
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The chart a request got at one data version, under a key that names the request and the
+    /// version (the API uses its ETag): while nothing is written, the same request reads nothing.
+    /// A chart that does not exist is not remembered.
+    /// </summary>
+    public async Task<RenderedChart?> ForVersionAsync(string requestKey, Func<Task<RenderedChart?>> render)
     {
-        var evaluation = await evaluations.EvaluateTargetAsync(targetId, asOf, cancellationToken);
+        var key = "rendered|" + requestKey;
+        if (cache.TryGetValue(key, out RenderedChart? hit) && hit is not null)
+            return hit;
+        var chart = await render();
+        if (chart is not null)
+            cache.Set(key, chart, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+        return chart;
+    }
+
+    public async Task<ChartDescription?> ForTargetAsync(long targetId, Period? asOf, CancellationToken cancellationToken, DataVersion? version = null)
+    {
+        var evaluation = version is { } known
+            ? await evaluations.EvaluateTargetAsync(targetId, asOf, known, cancellationToken)
+            : await evaluations.EvaluateTargetAsync(targetId, asOf, cancellationToken);
         if (evaluation is null || await indicators.FindAsync(evaluation.IndicatorCode, cancellationToken) is not { } indicator)
             return null;
         var found = await plans.FindTargetAsync(targetId, cancellationToken);
@@ -61,11 +82,14 @@ public sealed class ChartService(
     }
 
     /// <summary>The goal overview chart (every target's progress against the straight line), or null for an unknown goal.</summary>
-    public async Task<RenderedChart?> GoalOverviewAsync(long goalId, Period? asOf, string format, int width, int height, CancellationToken cancellationToken)
+    public async Task<RenderedChart?> GoalOverviewAsync(
+        long goalId, Period? asOf, string format, int width, int height, CancellationToken cancellationToken, DataVersion? version = null)
     {
         if (await plans.PlanSlugOfGoalAsync(goalId, cancellationToken) is not { } slug)
             return null;
-        var evaluation = await evaluations.EvaluatePlanAsync(slug, asOf, cancellationToken);
+        var evaluation = version is { } known
+            ? await evaluations.EvaluatePlanAsync(slug, asOf, known, cancellationToken)
+            : await evaluations.EvaluatePlanAsync(slug, asOf, cancellationToken);
         var goal = evaluation?.Goals.Concat(evaluation.Goals.SelectMany(g => g.SubGoals)).FirstOrDefault(g => g.Goal.Id == goalId);
         if (goal is null)
             return null;
@@ -73,7 +97,7 @@ public sealed class ChartService(
         var key = Hash(GoalOverviewKey(goal, names, asOf, format, width, height));
         return cache.GetOrCreate(key, entry =>
         {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            entry.SlidingExpiration = Idle;
             entry.Size = 1;
             var content = format == "svg"
                 ? Encoding.UTF8.GetBytes(GoalOverviewChart.Svg(goal, names, width, height))
@@ -87,7 +111,7 @@ public sealed class ChartService(
         var key = Hash(RenderKey(chart, format, width, height, variant));
         return cache.GetOrCreate(key, entry =>
         {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            entry.SlidingExpiration = Idle;
             entry.Size = 1;
             var content = format == "svg"
                 ? Encoding.UTF8.GetBytes(ChartRenderer.Svg(chart, width, height, variant))
