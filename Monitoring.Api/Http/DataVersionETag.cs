@@ -40,11 +40,15 @@ public sealed class DataVersionETag(DataVersionStore versions, IOptions<Suppress
         return new Tag(version, hash, value, Matches(context.Request, value));
     }
 
-    /// <summary>If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" matches "x", and * matches anything there is.</summary>
+    /// <summary>
+    /// If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" matches "x". A bare * is not
+    /// honoured: the tag is checked before the resource is looked up, and * would answer 304 for a
+    /// plan or target that does not exist; a full answer is always allowed instead.
+    /// </summary>
     private static bool Matches(HttpRequest request, string value)
     {
         var mine = new EntityTagHeaderValue(value);
-        return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(mine, useStrongComparison: false));
+        return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(mine, useStrongComparison: false));
     }
 
     /// <summary>A request's tag: the data version it was computed for, and whether the client already has the answer.</summary>
