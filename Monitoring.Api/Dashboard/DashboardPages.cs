@@ -22,7 +22,7 @@ public static class DashboardPages
         pages.MapPost("/import", ImportPage.UploadAsync).DisableAntiforgery();
     }
 
-    private static async Task<IResult> PlansAsync(PlanStore plans, PlanEvaluationReader evaluations, CancellationToken cancellationToken)
+    private static async Task<IResult> PlansAsync(PlanStore plans, PlanEvaluationCache evaluations, CancellationToken cancellationToken)
     {
         var body = new StringBuilder("<div class=\"goals\">");
         foreach (var plan in await plans.ListAsync(cancellationToken))
@@ -42,7 +42,7 @@ public static class DashboardPages
     }
 
     private static async Task<IResult> PlanAsync(
-        string slug, string? asOf, PlanStore plans, PlanEvaluationReader evaluations, CancellationToken cancellationToken)
+        string slug, string? asOf, PlanStore plans, PlanEvaluationCache evaluations, CancellationToken cancellationToken)
     {
         if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
             return Results.NotFound();
@@ -86,7 +86,7 @@ public static class DashboardPages
     }
 
     private static async Task<IResult> GoalAsync(
-        string slug, long goalId, string? asOf, PlanStore plans, PlanEvaluationReader evaluations, IndicatorStore indicators,
+        string slug, long goalId, string? asOf, PlanStore plans, PlanEvaluationCache evaluations, IndicatorStore indicators,
         CancellationToken cancellationToken)
     {
         if (await plans.FindAsync(slug, cancellationToken) is not { } plan)

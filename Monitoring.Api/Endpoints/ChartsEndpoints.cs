@@ -1,3 +1,4 @@
+using System.Globalization;
 using Monitoring.Api.Auth;
 using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Api.Http;
@@ -25,28 +26,39 @@ public static class ChartsEndpoints
 
     private static async Task<IResult> TargetAsync(
         long id, string format, string? variant, int? width, int? height, string? asOf, HttpContext context, ChartService charts,
-        CancellationToken cancellationToken)
+        DataVersionETag etags, CancellationToken cancellationToken)
     {
         if (!TryOptions(format, variant, width, height, out var options, out var problem))
             return problem!;
         if (!PeriodParameter.TryParse("asOf", asOf, out var period, out problem))
             return problem!;
-        var chart = await charts.ForTargetAsync(id, period, cancellationToken);
-        return chart is null ? Problems.NotFound("Target", id.ToString()) : Serve(context, charts.Render(chart, options.Format, options.Width, options.Height, options.Variant));
+        var tag = await etags.ForAsync(context, "chart-target", [Id(id), period?.ToString(), .. options.Parts], cancellationToken);
+        if (tag.NotModified)
+            return tag.NotModifiedResult(context, CacheControl);
+        var chart = await charts.ForVersionAsync(tag.Hash, async () =>
+            await charts.ForTargetAsync(id, period, cancellationToken, tag.Version) is { } description
+                ? charts.Render(description, options.Format, options.Width, options.Height, options.Variant)
+                : null);
+        return chart is null ? Problems.NotFound("Target", Id(id)) : Serve(context, tag, chart);
     }
 
     private static async Task<IResult> GoalAsync(
-        long id, string format, int? width, int? height, string? asOf, HttpContext context, ChartService charts, CancellationToken cancellationToken)
+        long id, string format, int? width, int? height, string? asOf, HttpContext context, ChartService charts, DataVersionETag etags,
+        CancellationToken cancellationToken)
     {
         if (!TryOptions(format, null, width, height, out var options, out var problem) || !PeriodParameter.TryParse("asOf", asOf, out var period, out problem))
             return problem!;
-        var chart = await charts.GoalOverviewAsync(id, period, options.Format, options.Width, options.Height, cancellationToken);
-        return chart is null ? Problems.NotFound("Goal", id.ToString()) : Serve(context, chart);
+        var tag = await etags.ForAsync(context, "chart-goal", [Id(id), period?.ToString(), .. options.Parts], cancellationToken);
+        if (tag.NotModified)
+            return tag.NotModifiedResult(context, CacheControl);
+        var chart = await charts.ForVersionAsync(tag.Hash, () =>
+            charts.GoalOverviewAsync(id, period, options.Format, options.Width, options.Height, cancellationToken, tag.Version));
+        return chart is null ? Problems.NotFound("Goal", Id(id)) : Serve(context, tag, chart);
     }
 
     private static async Task<IResult> IndicatorAsync(
         string code, string format, string? area, string? subgroup, string? from, string? to, string? benchmark, string? variant,
-        int? width, int? height, HttpContext context, ChartService charts, CancellationToken cancellationToken)
+        int? width, int? height, HttpContext context, ChartService charts, DataVersionETag etags, CancellationToken cancellationToken)
     {
         if (!TryOptions(format, variant, width, height, out var options, out var problem))
             return problem!;
@@ -54,22 +66,40 @@ public static class ChartsEndpoints
             return Problems.BadParameter("area", area, "Name the area (or benchmark scope) to chart, e.g. area=0901-SOLHAVEN.");
         if (!PeriodParameter.TryParse("from", from, out var fromPeriod, out problem) || !PeriodParameter.TryParse("to", to, out var toPeriod, out problem))
             return problem!;
-        var chart = await charts.ForIndicatorAsync(code, area, subgroup ?? "", fromPeriod, toPeriod, benchmark, cancellationToken);
+        var tag = await etags.ForAsync(context, "chart-indicator",
+            [code, area, subgroup ?? "", fromPeriod?.ToString(), toPeriod?.ToString(), benchmark, .. options.Parts], cancellationToken);
+        if (tag.NotModified)
+            return tag.NotModifiedResult(context, CacheControl);
+        var chart = await charts.ForVersionAsync(tag.Hash, async () =>
+            await charts.ForIndicatorAsync(code, area, subgroup ?? "", fromPeriod, toPeriod, benchmark, cancellationToken) is { } description
+                ? charts.Render(description, options.Format, options.Width, options.Height, options.Variant)
+                : null);
         return chart is null
             ? Problems.NotFound("Indicator or area", $"{code} / {area}")
-            : Serve(context, charts.Render(chart, options.Format, options.Width, options.Height, options.Variant));
+            : Serve(context, tag, chart);
     }
 
-    private static IResult Serve(HttpContext context, RenderedChart chart)
+    /// <summary>
+    /// Browsers may show a chart for five minutes without asking; after that one revalidation
+    /// costs one tiny query. The ETag is the data version's, not a hash of the image, so a client
+    /// that already has the chart is answered before anything is read or drawn.
+    /// </summary>
+    private const string CacheControl = "public, max-age=300";
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static IResult Serve(HttpContext context, DataVersionETag.Tag tag, RenderedChart chart)
     {
-        context.Response.Headers.ETag = chart.ETag;
-        context.Response.Headers.CacheControl = "public, max-age=300";
-        if (context.Request.Headers.IfNoneMatch.ToString() == chart.ETag)
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        tag.Apply(context, CacheControl);
         return TypedResults.File(chart.Content, chart.ContentType);
     }
 
-    private sealed record ChartOptions(string Format, int Width, int Height, ChartVariant Variant);
+    private sealed record ChartOptions(string Format, int Width, int Height, ChartVariant Variant)
+    {
+        /// <summary>What the options add to the ETag: everything that changes the image.</summary>
+        public string[] Parts =>
+            [Format, Width.ToString(CultureInfo.InvariantCulture), Height.ToString(CultureInfo.InvariantCulture), Variant.ToString()];
+    }
 
     private static bool TryOptions(string format, string? variant, int? width, int? height, out ChartOptions options, out IResult? problem)
     {

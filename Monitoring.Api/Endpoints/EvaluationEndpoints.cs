@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
@@ -41,29 +42,40 @@ public static class EvaluationEndpoints
     }
 
     private static async Task<IResult> PlanStatusAsync(
-        string slug, string? asOf, string? dialect, HttpRequest request, PlanEvaluationReader reader, CancellationToken cancellationToken)
+        string slug, string? asOf, string? dialect, HttpRequest request, PlanEvaluationCache evaluations, DataVersionETag etags,
+        CancellationToken cancellationToken)
     {
         if (!PeriodParameter.TryParse("asOf", asOf, out var period, out var problem) || !ResponseFormat.TryWantsCsv(request, out var csv, out problem)
             || !CsvDialect.TryParse(dialect, out var csvDialect))
         {
             return problem ?? Problems.BadParameter("dialect", dialect, "Use dialect=da (semicolon, decimal comma) or leave it out.");
         }
-        var evaluation = await reader.EvaluatePlanAsync(slug, period, cancellationToken);
+        // The dialect only shapes CSV; JSON leaves it out so ?dialect=da does not split the client's cache.
+        var tag = await etags.ForAsync(request.HttpContext, "plan-status",
+            [slug, period?.ToString(), csv ? "csv" : "json", csv ? csvDialect.Name : null], cancellationToken);
+        if (tag.NotModified)
+            return tag.NotModifiedResult(request.HttpContext);
+        var evaluation = await evaluations.EvaluatePlanAsync(slug, period, tag.Version, cancellationToken);
         if (evaluation is null)
             return Problems.NotFound("Plan", slug);
+        tag.Apply(request.HttpContext);
         return csv
             ? TypedResults.File(StatusCsv(evaluation, csvDialect), "text/csv; charset=utf-8", $"{slug}-status.csv")
             : TypedResults.Ok(PlanStatusDto.From(evaluation));
     }
 
     private static async Task<IResult> TargetEvaluationAsync(
-        long id, string? asOf, PlanEvaluationReader reader, CancellationToken cancellationToken)
+        long id, string? asOf, HttpContext context, PlanEvaluationCache evaluations, DataVersionETag etags, CancellationToken cancellationToken)
     {
         if (!PeriodParameter.TryParse("asOf", asOf, out var period, out var problem))
             return problem!;
-        return await reader.EvaluateTargetAsync(id, period, cancellationToken) is { } evaluation
-            ? TypedResults.Ok(evaluation)
-            : Problems.NotFound("Target", id.ToString());
+        var tag = await etags.ForAsync(context, "target-evaluation", [id.ToString(CultureInfo.InvariantCulture), period?.ToString()], cancellationToken);
+        if (tag.NotModified)
+            return tag.NotModifiedResult(context);
+        if (await evaluations.EvaluateTargetAsync(id, period, tag.Version, cancellationToken) is not { } evaluation)
+            return Problems.NotFound("Target", id.ToString(CultureInfo.InvariantCulture));
+        tag.Apply(context);
+        return TypedResults.Ok(evaluation);
     }
 
     private static async Task<IResult> ChecksAsync(

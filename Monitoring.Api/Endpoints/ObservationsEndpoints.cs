@@ -4,6 +4,7 @@ using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Core.Suppression;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Storage;
 
@@ -26,7 +27,7 @@ public static class ObservationsEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpRequest request, ObservationQuery query, SeriesQuery series, IOptions<SuppressionOptions> suppression,
+        HttpRequest request, ObservationQuery query, SeriesQuery series, IOptions<SuppressionOptions> suppression, DataVersionETag etags,
         string? indicator, string? area, string? subgroup, string? from, string? to,
         int? limit, string? cursor, string? dialect, long? asOfBatch, CancellationToken cancellationToken)
     {
@@ -42,6 +43,14 @@ public static class ObservationsEndpoints
             return Problems.BadParameter("cursor", cursor, "The cursor is not one this API gave out; start again without it.");
         if (!CsvDialect.TryParse(dialect, out var csvDialect))
             return Problems.BadParameter("dialect", dialect, "Use dialect=da (semicolon, decimal comma) or leave it out.");
+
+        // The whole URL stands for filter, cursor and limit: the body's "next" link is built from it
+        // (host included), so two URLs never share a tag. Accept can choose CSV, so the format is named too.
+        var tag = await etags.ForAsync(request.HttpContext, "observations",
+            [csv ? "csv" : "json", csv ? csvDialect.Name : null, request.GetEncodedUrl()], cancellationToken);
+        if (tag.NotModified)
+            return tag.NotModifiedResult(request.HttpContext);
+        tag.Apply(request.HttpContext);
 
         var pageSize = limit ?? DefaultLimit;
         var filter = new ObservationFilter(indicator, area, subgroup, fromPeriod, toPeriod, asOfBatch);

@@ -40,6 +40,9 @@ public static class ServiceRegistration
         services.AddSingleton<Ingest.Reports.Charts.ChartService>();
         services.AddSingleton<Ingest.Reports.Brief.BoardBriefService>();
         services.AddSingleton<Ingest.Evaluation.PlanEvaluationReader>();
+        services.AddSingleton<DataVersionStore>();
+        services.AddSingleton<Ingest.Evaluation.PlanEvaluationCache>();
+        services.AddSingleton<DataVersionETag>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ObservationImporter>();
         services.AddSingleton<SampleLoader>();

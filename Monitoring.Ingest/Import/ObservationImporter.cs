@@ -100,6 +100,7 @@ public sealed class ObservationImporter(
         await batch.CommitAsync(done => progress?.Report(new ImportProgress("written", done, toWrite)), cancellationToken);
         await ImportBatchStore.CompleteAsync(connection, transaction, record);
         cancellationToken.ThrowIfCancellationRequested();
+        await DataVersionStore.BumpAsync(connection, transaction, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return Report(record, batchId, ignoredColumns);
     }

@@ -50,6 +50,8 @@ public static class JobsRegistration
         services.AddOptions<SuppressionOptions>().Bind(configuration.GetSection(SuppressionOptions.SectionName));
         services.TryAddSingleton<SeriesQuery>();
         services.TryAddSingleton<Evaluation.PlanEvaluationReader>();
+        services.TryAddSingleton<DataVersionStore>();
+        services.TryAddSingleton<Evaluation.PlanEvaluationCache>();
         services.TryAddSingleton<IPlanSnapshotSource, PlanEvaluationSnapshotSource>();
         services.TryAddSingleton<CommentStore>();
         services.AddMemoryCache();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
@@ -30,19 +31,25 @@ public sealed class CommentStore(MonitoringDatabase database, TimeProvider clock
         return rows.Select(r => r.ToComment()).ToList();
     }
 
-    /// <summary>Adds a comment; null when the plan does not exist.</summary>
+    /// <summary>Adds a comment and moves the data version on (comments are drawn on charts and quoted in the brief); null when the plan does not exist.</summary>
     public async Task<long?> CreateAsync(
         string planSlug, long? goalId, string? indicatorCode, Period? period, string author, string text, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             INSERT INTO comments (plan_id, goal_id, indicator_code, period, author, text, created_at)
             SELECT id, @goalId, @indicatorCode, @period, @author, @text, @at FROM plans WHERE slug = @planSlug
             RETURNING id
             """,
-            new { planSlug, goalId, indicatorCode, period = period?.ToString(), author, text, at = clock.GetUtcNow().ToString("O") },
-            cancellationToken: cancellationToken));
+            new { planSlug, goalId, indicatorCode, period = period?.ToString(), author, text, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+            transaction, cancellationToken: cancellationToken));
+        if (id is null)
+            return null;
+        await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
     }
 
     private sealed class CommentRow

@@ -37,10 +37,11 @@ public sealed class IndicatorStore(MonitoringDatabase database)
         return row?.ToIndicator();
     }
 
-    /// <summary>Inserts the indicator; false when the code is taken.</summary>
+    /// <summary>Inserts the indicator and moves the data version on (names and directions are shown and computed with); false when the code is taken.</summary>
     public async Task<bool> CreateAsync(Indicator indicator, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO indicators (code, name, name_en, unit, direction, source, periodicity, decimals, definition, influenceable)
@@ -60,8 +61,12 @@ public sealed class IndicatorStore(MonitoringDatabase database)
                 indicator.Definition,
                 Influenceable = indicator.Influenceable ? 1 : 0,
             },
-            cancellationToken: cancellationToken));
-        return inserted == 1;
+            transaction, cancellationToken: cancellationToken));
+        if (inserted != 1)
+            return false;
+        await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private sealed class IndicatorRow

@@ -125,6 +125,7 @@ public sealed class PlanStore(MonitoringDatabase database)
         }
         foreach (var goal in plan.Goals ?? [])
             await InsertGoalAsync(connection, transaction, planId.Value, null, goal, cancellationToken);
+        await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return planId;
     }

@@ -25,10 +25,11 @@ public sealed class ScopeStore(MonitoringDatabase database)
         return row?.ToScope();
     }
 
-    /// <summary>Inserts the scope; false when the code is taken.</summary>
+    /// <summary>Inserts the scope and moves the data version on (scope names are shown on charts); false when the code is taken.</summary>
     public async Task<bool> CreateAsync(Scope scope, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO scopes (code, name, kind, municipality_code)
@@ -36,8 +37,12 @@ public sealed class ScopeStore(MonitoringDatabase database)
             ON CONFLICT (code) DO NOTHING
             """,
             new { scope.Code, scope.Name, Kind = EnumText.ToText(scope.Kind), scope.MunicipalityCode },
-            cancellationToken: cancellationToken));
-        return inserted == 1;
+            transaction, cancellationToken: cancellationToken));
+        if (inserted != 1)
+            return false;
+        await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private sealed class ScopeRow

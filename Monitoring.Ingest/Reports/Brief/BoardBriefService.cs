@@ -7,7 +7,7 @@ namespace Monitoring.Ingest.Reports.Brief;
 
 /// <summary>Gathers what the one-page brief shows and renders it with the same chart module as the dashboard.</summary>
 public sealed class BoardBriefService(
-    PlanStore plans, PlanEvaluationReader evaluations, IndicatorStore indicators, ScopeStore scopes, CommentStore comments,
+    PlanStore plans, PlanEvaluationCache evaluations, IndicatorStore indicators, ScopeStore scopes, CommentStore comments,
     ChartService charts, TimeProvider clock)
 {
     public async Task<byte[]?> RenderAsync(string slug, Period? asOf, CancellationToken cancellationToken)
