@@ -29,7 +29,7 @@ public class PlanEvaluationCacheTests(DatabaseProvider provider)
         _memory = new MemoryCache(new MemoryCacheOptions());
         var database = _test.Database;
         var suppression = Options.Create(new SuppressionOptions());
-        var reader = new PlanEvaluationReader(new PlanStore(database), new IndicatorStore(database), new SeriesQuery(database, suppression));
+        var reader = new PlanEvaluationReader(database, new PlanStore(database), new IndicatorStore(database), new SeriesQuery(database, suppression));
         _cache = new PlanEvaluationCache(reader, new DataVersionStore(database), _memory, suppression);
     }
 
