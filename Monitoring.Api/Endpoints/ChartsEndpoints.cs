@@ -1,3 +1,4 @@
+using System.Globalization;
 using Monitoring.Api.Auth;
 using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Api.Http;
@@ -32,7 +33,7 @@ public static class ChartsEndpoints
         if (!PeriodParameter.TryParse("asOf", asOf, out var period, out problem))
             return problem!;
         var chart = await charts.ForTargetAsync(id, period, cancellationToken);
-        return chart is null ? Problems.NotFound("Target", id.ToString()) : Serve(context, charts.Render(chart, options.Format, options.Width, options.Height, options.Variant));
+        return chart is null ? Problems.NotFound("Target", id.ToString(CultureInfo.InvariantCulture)) : Serve(context, charts.Render(chart, options.Format, options.Width, options.Height, options.Variant));
     }
 
     private static async Task<IResult> GoalAsync(
@@ -41,7 +42,7 @@ public static class ChartsEndpoints
         if (!TryOptions(format, null, width, height, out var options, out var problem) || !PeriodParameter.TryParse("asOf", asOf, out var period, out problem))
             return problem!;
         var chart = await charts.GoalOverviewAsync(id, period, options.Format, options.Width, options.Height, cancellationToken);
-        return chart is null ? Problems.NotFound("Goal", id.ToString()) : Serve(context, chart);
+        return chart is null ? Problems.NotFound("Goal", id.ToString(CultureInfo.InvariantCulture)) : Serve(context, chart);
     }
 
     private static async Task<IResult> IndicatorAsync(
@@ -98,12 +99,12 @@ public static class ChartsEndpoints
         var h = height ?? (kind == ChartVariant.Sparkline ? 40 : 400);
         if (w is < MinWidth or > MaxWidth)
         {
-            problem = Problems.BadParameter("width", width.ToString(), $"Use a width between {MinWidth} and {MaxWidth} pixels.");
+            problem = Problems.BadParameter("width", width?.ToString(CultureInfo.InvariantCulture), $"Use a width between {MinWidth} and {MaxWidth} pixels.");
             return false;
         }
         if (h is < MinHeight or > MaxHeight)
         {
-            problem = Problems.BadParameter("height", height.ToString(), $"Use a height between {MinHeight} and {MaxHeight} pixels.");
+            problem = Problems.BadParameter("height", height?.ToString(CultureInfo.InvariantCulture), $"Use a height between {MinHeight} and {MaxHeight} pixels.");
             return false;
         }
         options = new ChartOptions(format, w, h, kind);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
@@ -63,7 +64,7 @@ public static class EvaluationEndpoints
             return problem!;
         return await reader.EvaluateTargetAsync(id, period, cancellationToken) is { } evaluation
             ? TypedResults.Ok(evaluation)
-            : Problems.NotFound("Target", id.ToString());
+            : Problems.NotFound("Target", id.ToString(CultureInfo.InvariantCulture));
     }
 
     private static async Task<IResult> ChecksAsync(
@@ -82,7 +83,7 @@ public static class EvaluationEndpoints
         {
             writer.WriteHeader(["code", "severity", "goalId", "targetId", "messageDa", "messageEn"]);
             foreach (var w in warnings)
-                writer.WriteRecord([w.Code, w.Severity.ToString(), w.GoalId?.ToString(), w.TargetId?.ToString(), w.MessageDa, w.MessageEn]);
+                writer.WriteRecord([w.Code, w.Severity.ToString(), w.GoalId?.ToString(CultureInfo.InvariantCulture), w.TargetId?.ToString(CultureInfo.InvariantCulture), w.MessageDa, w.MessageEn]);
         }
         return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"{slug}-checks.csv");
     }

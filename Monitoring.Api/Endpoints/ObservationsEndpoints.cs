@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
@@ -37,7 +38,7 @@ public static class ObservationsEndpoints
         if (fromPeriod is not null && toPeriod is not null && fromPeriod > toPeriod)
             return Problems.BadParameter("to", to, $"'to' ({to}) comes before 'from' ({from}).");
         if (limit is < 1 or > MaxLimit)
-            return Problems.BadParameter("limit", limit.ToString(), $"Use a limit between 1 and {MaxLimit}.");
+            return Problems.BadParameter("limit", limit?.ToString(CultureInfo.InvariantCulture), $"Use a limit between 1 and {MaxLimit}.");
         if (!Cursor.TryDecode(cursor, out var afterId))
             return Problems.BadParameter("cursor", cursor, "The cursor is not one this API gave out; start again without it.");
         if (!CsvDialect.TryParse(dialect, out var csvDialect))
