@@ -125,7 +125,7 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
     /// <summary>Merging a large batch takes longer than the default 30-second command timeout; the import's own token bounds it.</summary>
     private const int MergeTimeoutSeconds = 0;
 
-    private Task Execute(string sql, CancellationToken cancellationToken) =>
+    private Task<int> Execute(string sql, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: MergeTimeoutSeconds, cancellationToken: cancellationToken));
 
     private void WriteNullable(double? value)
