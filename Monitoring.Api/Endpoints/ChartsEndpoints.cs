@@ -1,7 +1,7 @@
 using System.Globalization;
 using Monitoring.Api.Auth;
-using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Api.Http;
+using Monitoring.Ingest.Reports.Charts;
 
 namespace Monitoring.Api.Endpoints;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using CsvHelper;
+using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Core.Suppression;
-using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Api.Endpoints;

@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
-using Monitoring.Core.Suppression;
 using Monitoring.Core.Model;
+using Monitoring.Core.Suppression;
 
 namespace Monitoring.Ingest.Storage;
 
