@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -24,7 +25,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, holder.Id.ToString()),
+            new(ClaimTypes.NameIdentifier, holder.Id.ToString(CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, holder.Name),
             new(ClaimTypes.Role, holder.Role),
         };

@@ -29,7 +29,7 @@ public static class DashboardPages
         {
             var evaluation = await evaluations.EvaluatePlanAsync(plan.Slug, null, cancellationToken);
             var counts = evaluation!.Counts;
-            body.Append($"""
+            body.Append(Danish, $"""
                 <section class="card"><h2><a href="/planer/{U(plan.Slug)}">{E(plan.Name)}</a></h2>
                 <p class="muted">Kommune {E(plan.MunicipalityCode)} · {E(plan.FundingPeriod)} · {plan.AreaCodes.Count} boligområder</p>
                 <p>{Status(TargetStatus.Achieved)} {counts.Achieved} · {Status(TargetStatus.OnTrack)} {counts.OnTrack} ·
@@ -57,12 +57,12 @@ public static class DashboardPages
                 (changed.Count == 0 ? "ingen mål har skiftet status." : string.Join("; ", changed.Select(g =>
                     $"{E(g.Goal.Title)}: {E(TargetStatusText.Danish(evaluation.Goals.First(o => o.Goal.Id == g.Goal.Id).Status))} → {E(TargetStatusText.Danish(g.Status))}"))) + "</p>");
         }
-        body.Append($"""<p><a href="/api/v1/plans/{U(slug)}/brief.pdf">Bestyrelsesnotat (PDF)</a> · <a href="/api/v1/plans/{U(slug)}/checks">Tjek af målhierarkiet</a> · <a href="/api/v1/plans/{U(slug)}/status">Status som JSON</a></p>""");
+        body.Append(Danish, $"""<p><a href="/api/v1/plans/{U(slug)}/brief.pdf">Bestyrelsesnotat (PDF)</a> · <a href="/api/v1/plans/{U(slug)}/checks">Tjek af målhierarkiet</a> · <a href="/api/v1/plans/{U(slug)}/status">Status som JSON</a></p>""");
         if (evaluation.NeedsAction.Count > 0)
         {
             body.Append("<section class=\"card action\"><h2>Sager til bestyrelsen</h2><ul>");
             foreach (var goal in evaluation.NeedsAction)
-                body.Append($"<li><a href=\"/planer/{U(slug)}/maal/{goal.Goal.Id}\">{E(goal.Goal.Title)}</a> – {Status(goal.Status)}</li>");
+                body.Append(Danish, $"<li><a href=\"/planer/{U(slug)}/maal/{goal.Goal.Id}\">{E(goal.Goal.Title)}</a> – {Status(goal.Status)}</li>");
             body.Append("</ul></section>");
         }
         body.Append("<div class=\"goals\">");
@@ -70,16 +70,16 @@ public static class DashboardPages
         {
             var targets = goal.Targets.Concat(goal.SubGoals.SelectMany(s => s.Targets)).ToList();
             var worst = targets.Where(t => t.Status != TargetStatus.InsufficientData).OrderBy(t => t.Score).FirstOrDefault();
-            body.Append($"""
+            body.Append(Danish, $"""
                 <section class="card{(goal.NeedsAction ? " action" : "")}"><h2><a href="/planer/{U(slug)}/maal/{goal.Goal.Id}">{E(goal.Goal.Title)}</a></h2>
                 <p>{Status(goal.Status)} · score {(goal.Score is null ? "–" : Number(goal.Score * 100, 0) + " %")} · {targets.Count} mål</p>
                 <p>
                 """);
             foreach (var target in targets)
             {
-                body.Append($"""<a href="/planer/{U(slug)}/maal/{goal.Goal.Id}#maal-{target.TargetId}"><img class="spark" src="/api/v1/charts/targets/{target.TargetId}.svg?variant=sparkline" width="160" height="40" alt="Kurve for {E(target.IndicatorCode)} i {E(target.ScopeCode)}: {E(TargetStatusText.Danish(target.Status))}"></a>""");
+                body.Append(Danish, $"""<a href="/planer/{U(slug)}/maal/{goal.Goal.Id}#maal-{target.TargetId}"><img class="spark" src="/api/v1/charts/targets/{target.TargetId}.svg?variant=sparkline" width="160" height="40" alt="Kurve for {E(target.IndicatorCode)} i {E(target.ScopeCode)}: {E(TargetStatusText.Danish(target.Status))}"></a>""");
             }
-            body.Append($"</p><p class=\"muted\">{E(worst?.ExplanationDa ?? "Ingen målbar indikator endnu.")}</p></section>");
+            body.Append(Danish, $"</p><p class=\"muted\">{E(worst?.ExplanationDa ?? "Ingen målbar indikator endnu.")}</p></section>");
         }
         body.Append("</div>");
         return Page(plan.Name, body.ToString(), "<p class=\"muted\"><a href=\"/\">Planer</a></p>");
@@ -101,16 +101,16 @@ public static class DashboardPages
         var body = new StringBuilder($"<p>{Status(goal.Status)} · ejer: {E(goal.Goal.OwningBody)}</p><p>{E(goal.Goal.Description)}</p>");
         if (goal.Targets.Count + goal.SubGoals.Sum(s => s.Targets.Count) > 0)
         {
-            body.Append($"<img class=\"chart\" src=\"/api/v1/charts/goals/{goal.Goal.Id}.svg?height=300\" width=\"800\" height=\"300\" " +
+            body.Append(Danish, $"<img class=\"chart\" src=\"/api/v1/charts/goals/{goal.Goal.Id}.svg?height=300\" width=\"800\" height=\"300\" " +
                 $"alt=\"Overblik over målets indikatorer: {goal.Counts.Achieved} nået, {goal.Counts.OnTrack} på sporet, {goal.Counts.AtRisk} i risiko, {goal.Counts.OffTrack} ikke på sporet.\">");
         }
         AppendTargets(body, goal.Targets, names);
         foreach (var area in goal.SubGoals.GroupBy(s => s.Goal.FocusArea ?? "Øvrige"))
         {
-            body.Append($"<h2>Indsatsområde: {E(area.Key)}</h2>");
+            body.Append(Danish, $"<h2>Indsatsområde: {E(area.Key)}</h2>");
             foreach (var sub in area)
             {
-                body.Append($"<section class=\"card\"><h3>{E(sub.Goal.Title)}</h3><p>{Status(sub.Status)} · ejer: {E(sub.Goal.OwningBody)}</p>");
+                body.Append(Danish, $"<section class=\"card\"><h3>{E(sub.Goal.Title)}</h3><p>{Status(sub.Status)} · ejer: {E(sub.Goal.OwningBody)}</p>");
                 AppendTargets(body, sub.Targets, names);
                 body.Append("</section>");
             }
@@ -123,7 +123,7 @@ public static class DashboardPages
         foreach (var t in targets)
         {
             var name = names.GetValueOrDefault(t.IndicatorCode, t.IndicatorCode);
-            body.Append($"""
+            body.Append(Danish, $"""
                 <section class="card" id="maal-{t.TargetId}"><h3><a href="/indikatorer/{U(t.IndicatorCode)}?area={U(t.ScopeCode)}">{E(name)}</a> · {E(t.ScopeCode)}</h3>
                 <p>{Status(t.Status)}{(t.Uncertain ? " <span class=\"muted\">(usikker: ændringen kan skyldes tilfældig variation)</span>" : "")}</p>
                 <img class="chart" src="/api/v1/charts/targets/{t.TargetId}.svg" width="800" height="400" alt="{E(t.ExplanationDa)}">

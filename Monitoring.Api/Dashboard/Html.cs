@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Core.Evaluation;
+using Monitoring.Ingest.Reports.Charts;
 
 namespace Monitoring.Api.Dashboard;
 
@@ -16,8 +16,11 @@ public static class Html
 
     public static string U(string text) => Uri.EscapeDataString(text);
 
+    /// <summary>The pages are Danish text for Danish readers: numbers in them are written the Danish way.</summary>
+    public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
     public static string Number(double? value, int decimals = 1) =>
-        value is null ? "–" : value.Value.ToString("N" + decimals, CultureInfo.GetCultureInfo("da-DK"));
+        value is null ? "–" : value.Value.ToString("N" + decimals, Danish);
 
     public static string Status(TargetStatus status) =>
         $"<span class=\"status\" style=\"color:{StatusPalette.Color(status)}\">{StatusPalette.Symbol(status)} {E(TargetStatusText.Danish(status))}</span>";
@@ -25,7 +28,7 @@ public static class Html
     public static IResult Page(string title, string body, string? crumbs = null)
     {
         var html = new StringBuilder();
-        html.Append($"""
+        html.Append(Danish, $"""
             <!DOCTYPE html>
             <html lang="da">
             <head>

@@ -32,15 +32,15 @@ public static class ImportPage
             ImportStatus.AlreadyImported => $"Filen er allerede importeret (batch {report.AlreadyImportedAs}); intet er ændret.",
             _ => $"Filen blev afvist med {report.ErrorCount} fejl; intet er gemt.",
         };
-        body.Append($"<section class=\"card\" id=\"rapport\"><h2>{E(report.FileName)}</h2><p class=\"{(report.Status == ImportStatus.Rejected ? "error" : "")}\">{E(verdict)}</p>");
-        body.Append($"<table><tr><th>Rækker læst</th><th>Nye</th><th>Ændrede</th><th>Uændrede</th><th>Afviste rækker</th></tr>" +
+        body.Append(Danish, $"<section class=\"card\" id=\"rapport\"><h2>{E(report.FileName)}</h2><p class=\"{(report.Status == ImportStatus.Rejected ? "error" : "")}\">{E(verdict)}</p>");
+        body.Append(Danish, $"<table><tr><th>Rækker læst</th><th>Nye</th><th>Ændrede</th><th>Uændrede</th><th>Afviste rækker</th></tr>" +
             $"<tr><td class=\"num\">{report.RowsRead}</td><td class=\"num\">{report.Created}</td><td class=\"num\">{report.Changed}</td>" +
             $"<td class=\"num\">{report.Unchanged}</td><td class=\"num\">{report.RowsRejected}</td></tr></table>");
         if (report.Errors.Count > 0)
         {
             body.Append("<h3>Fejl pr. række</h3><table id=\"fejl\"><tr><th>Række</th><th>Kolonne</th><th>Værdi</th><th>Fejl</th></tr>");
             foreach (var error in report.Errors)
-                body.Append($"<tr><td class=\"num\">{error.Row}</td><td>{E(error.Column)}</td><td>{E(error.Value)}</td><td>{E(error.Message)}</td></tr>");
+                body.Append(Danish, $"<tr><td class=\"num\">{error.Row}</td><td>{E(error.Column)}</td><td>{E(error.Value)}</td><td>{E(error.Message)}</td></tr>");
             body.Append("</table>");
         }
         body.Append("</section>");

@@ -21,19 +21,19 @@ public static class IndicatorPage
         var observations = await series.AllSubgroupsAsync(code, scope.Code, cancellationToken);
         var body = new StringBuilder();
         if (!string.IsNullOrEmpty(message))
-            body.Append($"<p class=\"card\">{E(message)}</p>");
-        body.Append($"<p class=\"muted\">{E(indicator.Definition)} Enhed: {E(indicator.Unit.ToString())}. Retning: {(indicator.Direction == Direction.LowerBetter ? "lavere er bedre" : indicator.Direction == Direction.HigherBetter ? "højere er bedre" : "inden for et målbånd")}.</p>");
+            body.Append(Danish, $"<p class=\"card\">{E(message)}</p>");
+        body.Append(Danish, $"<p class=\"muted\">{E(indicator.Definition)} Enhed: {E(indicator.Unit.ToString())}. Retning: {(indicator.Direction == Direction.LowerBetter ? "lavere er bedre" : indicator.Direction == Direction.HigherBetter ? "højere er bedre" : "inden for et målbånd")}.</p>");
         body.Append("<form method=\"get\"><label>Område <select name=\"area\" onchange=\"this.form.submit()\">");
         foreach (var s in allScopes)
-            body.Append($"<option value=\"{E(s.Code)}\"{(s.Code == scope.Code ? " selected" : "")}>{E(s.Name)}</option>");
+            body.Append(Danish, $"<option value=\"{E(s.Code)}\"{(s.Code == scope.Code ? " selected" : "")}>{E(s.Name)}</option>");
         body.Append("</select></label><noscript><button>Vis</button></noscript></form>");
         var chartSubgroup = subgroup ?? "";
-        body.Append($"<img class=\"chart\" src=\"/api/v1/charts/indicators/{U(code)}.svg?area={U(scope.Code)}&subgroup={U(chartSubgroup)}\" width=\"800\" height=\"400\" alt=\"{E(indicator.Name)} for {E(scope.Name)} over tid\">");
+        body.Append(Danish, $"<img class=\"chart\" src=\"/api/v1/charts/indicators/{U(code)}.svg?area={U(scope.Code)}&subgroup={U(chartSubgroup)}\" width=\"800\" height=\"400\" alt=\"{E(indicator.Name)} for {E(scope.Name)} over tid\">");
         body.Append("<h2>Målinger</h2><table><tr><th>Periode</th><th>Delgruppe</th><th>Værdi</th><th>Tæller</th><th>n</th><th>Bemærkning</th></tr>");
         foreach (var o in observations.OrderByDescending(o => o.Period).ThenBy(o => o.Subgroup))
         {
             var suppressed = o.Flags.HasFlag(ObservationFlags.Suppressed);
-            body.Append($"<tr><td>{E(o.Period.ToDanishString())}</td><td>{E(o.Subgroup.Length == 0 ? "alle" : o.Subgroup)}</td>" +
+            body.Append(Danish, $"<tr><td>{E(o.Period.ToDanishString())}</td><td>{E(o.Subgroup.Length == 0 ? "alle" : o.Subgroup)}</td>" +
                 $"<td class=\"num\">{(suppressed ? "✱" : Number(o.Value, indicator.Decimals))}</td><td class=\"num\">{Number(o.Numerator, 0)}</td>" +
                 $"<td class=\"num\">{Number(o.Denominator, 0)}</td><td>{(suppressed ? "diskretioneret (for få personer)" : o.Flags.HasFlag(ObservationFlags.Revised) ? "revideret" : "")}</td></tr>");
         }
@@ -41,13 +41,13 @@ public static class IndicatorPage
         var notes = await comments.ForIndicatorAsync(code, cancellationToken);
         body.Append(notes.Count == 0 ? "<p class=\"muted\">Ingen kommentarer endnu.</p>" : "<ul>");
         foreach (var note in notes)
-            body.Append($"<li><strong>{E(note.Author)}</strong> ({E(note.PlanSlug)}{(note.Period is null ? "" : ", " + E(note.Period.Value.ToDanishString()))}): {E(note.Text)}</li>");
+            body.Append(Danish, $"<li><strong>{E(note.Author)}</strong> ({E(note.PlanSlug)}{(note.Period is null ? "" : ", " + E(note.Period.Value.ToDanishString()))}): {E(note.Text)}</li>");
         if (notes.Count > 0)
             body.Append("</ul>");
-        body.Append($"<form class=\"card\" method=\"post\" action=\"/indikatorer/{U(code)}/kommentarer\"><h3>Tilføj kommentar (sekretariatet)</h3>" +
+        body.Append(Danish, $"<form class=\"card\" method=\"post\" action=\"/indikatorer/{U(code)}/kommentarer\"><h3>Tilføj kommentar (sekretariatet)</h3>" +
             $"<input type=\"hidden\" name=\"area\" value=\"{E(scope.Code)}\"><label>Plan <select name=\"plan\">");
         foreach (var plan in await plans.ListAsync(cancellationToken))
-            body.Append($"<option value=\"{E(plan.Slug)}\">{E(plan.Name)}</option>");
+            body.Append(Danish, $"<option value=\"{E(plan.Slug)}\">{E(plan.Name)}</option>");
         body.Append("</select></label><label>Periode (valgfri) <input name=\"period\" placeholder=\"2024\"></label>" +
             "<label>Forfatter <input name=\"author\" required></label><label>Kommentar <textarea name=\"text\" rows=\"3\" cols=\"60\" required></textarea></label>" +
             "<label>API-nøgle <input name=\"key\" type=\"password\" required></label><button>Gem kommentar</button></form>");

@@ -1,6 +1,6 @@
 using Monitoring.Api.Auth;
-using Monitoring.Ingest.Reports.Brief;
 using Monitoring.Api.Http;
+using Monitoring.Ingest.Reports.Brief;
 
 namespace Monitoring.Api.Endpoints;
 

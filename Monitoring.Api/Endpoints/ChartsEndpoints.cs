@@ -1,7 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Api.Auth;
-using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Api.Http;
+using Monitoring.Ingest.Reports.Charts;
 
 namespace Monitoring.Api.Endpoints;
 
@@ -88,7 +89,7 @@ public static class ChartsEndpoints
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static IResult Serve(HttpContext context, DataVersionETag.Tag tag, RenderedChart chart)
+    private static FileContentHttpResult Serve(HttpContext context, DataVersionETag.Tag tag, RenderedChart chart)
     {
         tag.Apply(context, CacheControl);
         return TypedResults.File(chart.Content, chart.ContentType);
@@ -128,12 +129,12 @@ public static class ChartsEndpoints
         var h = height ?? (kind == ChartVariant.Sparkline ? 40 : 400);
         if (w is < MinWidth or > MaxWidth)
         {
-            problem = Problems.BadParameter("width", width.ToString(), $"Use a width between {MinWidth} and {MaxWidth} pixels.");
+            problem = Problems.BadParameter("width", width?.ToString(CultureInfo.InvariantCulture), $"Use a width between {MinWidth} and {MaxWidth} pixels.");
             return false;
         }
         if (h is < MinHeight or > MaxHeight)
         {
-            problem = Problems.BadParameter("height", height.ToString(), $"Use a height between {MinHeight} and {MaxHeight} pixels.");
+            problem = Problems.BadParameter("height", height?.ToString(CultureInfo.InvariantCulture), $"Use a height between {MinHeight} and {MaxHeight} pixels.");
             return false;
         }
         options = new ChartOptions(format, w, h, kind);

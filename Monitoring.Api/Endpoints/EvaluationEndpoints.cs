@@ -94,7 +94,7 @@ public static class EvaluationEndpoints
         {
             writer.WriteHeader(["code", "severity", "goalId", "targetId", "messageDa", "messageEn"]);
             foreach (var w in warnings)
-                writer.WriteRecord([w.Code, w.Severity.ToString(), w.GoalId?.ToString(), w.TargetId?.ToString(), w.MessageDa, w.MessageEn]);
+                writer.WriteRecord([w.Code, w.Severity.ToString(), w.GoalId?.ToString(CultureInfo.InvariantCulture), w.TargetId?.ToString(CultureInfo.InvariantCulture), w.MessageDa, w.MessageEn]);
         }
         return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"{slug}-checks.csv");
     }

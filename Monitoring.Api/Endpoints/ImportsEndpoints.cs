@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Hangfire;
@@ -88,7 +89,7 @@ public static class ImportsEndpoints
         HttpRequest request, ImportBatchStore batches, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 1000)
-            return Problems.BadParameter("limit", limit.ToString(), "Use a limit between 1 and 1000.");
+            return Problems.BadParameter("limit", limit?.ToString(CultureInfo.InvariantCulture), "Use a limit between 1 and 1000.");
         if (!Cursor.TryDecode(cursor, out long beforeId))
             return Problems.BadParameter("cursor", cursor, "The cursor is not one this API gave out; start again without it.");
         var pageSize = limit ?? 50;
@@ -104,7 +105,7 @@ public static class ImportsEndpoints
     private static async Task<IResult> GetAsync(long id, ImportBatchStore batches, CancellationToken cancellationToken) =>
         await batches.FindAsync(id, cancellationToken) is { } batch
             ? TypedResults.Ok(batch)
-            : Problems.NotFound("Import batch", id.ToString());
+            : Problems.NotFound("Import batch", id.ToString(CultureInfo.InvariantCulture));
 }
 
 /// <summary>A background upload as the API shows it.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
@@ -36,7 +37,7 @@ public static partial class IndicatorsEndpoints
         if (string.IsNullOrWhiteSpace(indicator.Name))
             errors.Add(new("name", indicator.Name, "Required."));
         if (indicator.Decimals is < 0 or > 6)
-            errors.Add(new("decimals", indicator.Decimals.ToString(), "Use 0 to 6 decimals."));
+            errors.Add(new("decimals", indicator.Decimals.ToString(CultureInfo.InvariantCulture), "Use 0 to 6 decimals."));
         if (errors.Count > 0)
             return Problems.InvalidFields("The indicator is not valid", errors);
         return await store.CreateAsync(indicator, cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Jobs;
@@ -27,7 +28,7 @@ public static class JobsEndpoints
     private static IResult Runs(string id, int? limit, JobsOverview overview)
     {
         if (limit is < 1 or > 500)
-            return Problems.BadParameter("limit", limit.ToString(), "Use a limit between 1 and 500.");
+            return Problems.BadParameter("limit", limit?.ToString(CultureInfo.InvariantCulture), "Use a limit between 1 and 500.");
         if (!overview.Exists(id))
             return Problems.NotFound("Recurring job", id);
         return TypedResults.Ok(overview.Runs(id, limit ?? 50));

@@ -1,11 +1,12 @@
+using System.Globalization;
 using CsvHelper;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Core.Suppression;
-using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Api.Endpoints;
@@ -38,7 +39,7 @@ public static class ObservationsEndpoints
         if (fromPeriod is not null && toPeriod is not null && fromPeriod > toPeriod)
             return Problems.BadParameter("to", to, $"'to' ({to}) comes before 'from' ({from}).");
         if (limit is < 1 or > MaxLimit)
-            return Problems.BadParameter("limit", limit.ToString(), $"Use a limit between 1 and {MaxLimit}.");
+            return Problems.BadParameter("limit", limit?.ToString(CultureInfo.InvariantCulture), $"Use a limit between 1 and {MaxLimit}.");
         if (!Cursor.TryDecode(cursor, out ObservationPosition after))
             return Problems.BadParameter("cursor", cursor, "The cursor is not one this API gave out; start again without it.");
         if (!CsvDialect.TryParse(dialect, out var csvDialect))

@@ -19,6 +19,7 @@ public sealed record Observation(
     long BatchId);
 
 [Flags]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The flags an observation carries: the domain's name for them.")]
 public enum ObservationFlags
 {
     None = 0,

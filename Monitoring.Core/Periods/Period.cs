@@ -109,9 +109,9 @@ public readonly partial record struct Period : IComparable<Period>
     public override string ToString() => Kind switch
     {
         PeriodKind.Year => Year.ToString(CultureInfo.InvariantCulture),
-        PeriodKind.Half => $"{Year}H{Index}",
-        PeriodKind.Quarter => $"{Year}Q{Index}",
-        _ => $"{Year}-{Index:00}",
+        PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"{Year}H{Index}"),
+        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Year}Q{Index}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Year}-{Index:00}"),
     };
 
     /// <summary>The Danish display form: quarters as 2023K2, the rest as canonical.</summary>

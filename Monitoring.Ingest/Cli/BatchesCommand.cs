@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Monitoring.Ingest.Storage;
 using Spectre.Console;
 
@@ -19,8 +20,8 @@ public static class BatchesCommand
             var table = new Table().AddColumns("id", "when", "file", "source", "by", "created", "changed", "unchanged");
             foreach (var b in batches)
             {
-                table.AddRow(b.Id.ToString(), b.CreatedAt.ToString("u"), Markup.Escape(b.FileName), b.Source, Markup.Escape(b.CreatedBy),
-                    b.Created.ToString(), b.Changed.ToString(), b.Unchanged.ToString());
+                table.AddRow(b.Id.ToString(CultureInfo.InvariantCulture), b.CreatedAt.ToString("u", CultureInfo.InvariantCulture), Markup.Escape(b.FileName), b.Source, Markup.Escape(b.CreatedBy),
+                    b.Created.ToString(CultureInfo.InvariantCulture), b.Changed.ToString(CultureInfo.InvariantCulture), b.Unchanged.ToString(CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(table);
             return 0;

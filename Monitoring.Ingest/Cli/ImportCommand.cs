@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Storage;
@@ -23,7 +24,7 @@ public static class ImportCommand
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]File not found:[/] {path.FullName}");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]File not found:[/] {path.FullName}");
                 return 2;
             }
             ImportReport? report = null;
@@ -51,18 +52,18 @@ public static class ImportCommand
     {
         var table = new Table().AddColumns("status", "batch", "rows read", "created", "changed", "unchanged", "rejected");
         table.AddRow(
-            report.Status.ToString(), report.BatchId?.ToString() ?? "-", report.RowsRead.ToString(), report.Created.ToString(),
-            report.Changed.ToString(), report.Unchanged.ToString(), report.RowsRejected.ToString());
+            report.Status.ToString(), report.BatchId?.ToString(CultureInfo.InvariantCulture) ?? "-", report.RowsRead.ToString(CultureInfo.InvariantCulture), report.Created.ToString(CultureInfo.InvariantCulture),
+            report.Changed.ToString(CultureInfo.InvariantCulture), report.Unchanged.ToString(CultureInfo.InvariantCulture), report.RowsRejected.ToString(CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         if (report.Status == ImportStatus.AlreadyImported)
-            AnsiConsole.MarkupLineInterpolated($"Nothing to do: this file was imported as batch {report.AlreadyImportedAs}.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Nothing to do: this file was imported as batch {report.AlreadyImportedAs}.");
         if (report.Errors.Count == 0)
             return 0;
         var errors = new Table().AddColumns("row", "column", "value", "problem");
         foreach (var error in report.Errors.Take(50))
-            errors.AddRow(error.Row.ToString(), Markup.Escape(error.Column), Markup.Escape(error.Value ?? ""), Markup.Escape(error.Message));
+            errors.AddRow(error.Row.ToString(CultureInfo.InvariantCulture), Markup.Escape(error.Column), Markup.Escape(error.Value ?? ""), Markup.Escape(error.Message));
         AnsiConsole.Write(errors);
-        AnsiConsole.MarkupLineInterpolated($"[red]Rejected: {report.ErrorCount} problems; nothing was written.[/]");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Rejected: {report.ErrorCount} problems; nothing was written.[/]");
         return 1;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,19 +45,19 @@ public static class JobsCommand
             var overview = host.Services.GetRequiredService<JobsOverview>();
             if (!overview.Exists(id))
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]No recurring job '{id}'.[/] Configured: {string.Join(", ", overview.Recurring().Select(j => j.Id))}");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No recurring job '{id}'.[/] Configured: {string.Join(", ", overview.Recurring().Select(j => j.Id))}");
                 return 2;
             }
             if (runHere)
                 await host.StartAsync(cancellationToken);
             var jobId = overview.Trigger(id);
-            AnsiConsole.MarkupLineInterpolated($"Triggered {id} as job {jobId}.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Triggered {id} as job {jobId}.");
             if (!runHere && !parse.GetValue(wait))
                 return 0;
             var outcome = await WaitAsync(host.Services.GetRequiredService<JobStorage>(), jobId, cancellationToken);
             if (runHere)
                 await host.StopAsync(CancellationToken.None);
-            AnsiConsole.MarkupLineInterpolated($"{outcome?.State}: {outcome?.Result ?? outcome?.FailureReason}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{outcome?.State}: {outcome?.Result ?? outcome?.FailureReason}");
             return outcome?.State == SucceededState.StateName ? 0 : 1;
         });
 

@@ -89,8 +89,14 @@ public sealed class ObservationImporter(
 
         var record = started with
         {
-            Id = batchId, ContentHash = hash, Format = format, RowsRead = validator.RowsRead, RowsAccepted = validator.RowsAccepted,
-            Created = counts.Created, Changed = counts.Changed, Unchanged = counts.Unchanged,
+            Id = batchId,
+            ContentHash = hash,
+            Format = format,
+            RowsRead = validator.RowsRead,
+            RowsAccepted = validator.RowsAccepted,
+            Created = counts.Created,
+            Changed = counts.Changed,
+            Unchanged = counts.Unchanged,
             Status = request.DryRun ? ImportStatus.DryRun : ImportStatus.Committed,
         };
         if (request.DryRun)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Monitoring.Ingest.Reports.Brief;
 using Monitoring.Ingest.Storage;
@@ -13,7 +14,7 @@ public sealed class BoardBriefJob(BoardBriefService brief, BoardBriefStore brief
     public async Task<string> RunAsync(string planSlug, CancellationToken cancellationToken)
     {
         var pdf = await brief.RenderAsync(planSlug, asOf: null, cancellationToken) ?? throw new PlanNotFoundException(planSlug);
-        var fileName = $"brief-{planSlug}-{clock.Today:yyyy-MM-dd}.pdf";
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"brief-{planSlug}-{clock.Today:yyyy-MM-dd}.pdf");
         var id = await briefs.AddAsync(planSlug, "application/pdf", fileName, pdf, cancellationToken);
         return $"brief {id} for {planSlug}";
     }

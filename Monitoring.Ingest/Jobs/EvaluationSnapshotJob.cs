@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Monitoring.Ingest.Storage;
 
@@ -20,6 +21,6 @@ public sealed class EvaluationSnapshotJob(PlanStore plans, IPlanSnapshotSource s
             var json = await source.SnapshotJsonAsync(plan.Slug, cancellationToken);
             await snapshots.SaveAsync(plan.Slug, today, json, cancellationToken);
         }
-        return $"{all.Count} plans as of {today:yyyy-MM-dd}";
+        return string.Create(CultureInfo.InvariantCulture, $"{all.Count} plans as of {today:yyyy-MM-dd}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -68,7 +69,7 @@ public sealed class InboxJob(ObservationImporter importer, IOptions<JobsOptions>
         var name = Path.GetFileName(path);
         var target = Path.Combine(destination.FullName, name);
         if (File.Exists(target))
-            target = Path.Combine(destination.FullName, $"{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{name}");
+            target = Path.Combine(destination.FullName, string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{name}"));
         File.WriteAllText(target + ".report.json", JsonSerializer.Serialize(report, MetadataJson.Options));
         File.Move(path, target);
         return target;

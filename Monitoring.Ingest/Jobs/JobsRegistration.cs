@@ -1,10 +1,10 @@
 using Hangfire;
 using Hangfire.AspNetCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Storage;

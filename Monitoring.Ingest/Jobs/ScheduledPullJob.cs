@@ -65,7 +65,7 @@ public sealed class ScheduledPullJob(
         if (report.Status == ImportStatus.Rejected)
         {
             // The validators are not saved, so every run fetches and reports the bad file until the provider fixes it.
-            var first = report.Errors.FirstOrDefault();
+            var first = report.Errors.Count > 0 ? report.Errors[0] : null;
             throw new InvalidOperationException(
                 $"The file from {url} was rejected with {report.ErrorCount} problems" +
                 (first is null ? "." : $"; first: row {first.Row}, {first.Column}: {first.Message}"));

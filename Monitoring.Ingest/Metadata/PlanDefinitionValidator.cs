@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
@@ -65,9 +66,9 @@ public static partial class PlanDefinitionValidator
         if (Period.TryParse(target.BaselinePeriod, out var baseline) && Period.TryParse(target.TargetPeriod, out var due) && due <= baseline)
             errors.Add(new($"{path}.targetPeriod", target.TargetPeriod, "The target period must come after the baseline period."));
         if (target.Tolerance is < 0 or > 1)
-            errors.Add(new($"{path}.tolerance", target.Tolerance?.ToString(), "Tolerance is a share of the way to the target, between 0 and 1."));
+            errors.Add(new($"{path}.tolerance", target.Tolerance?.ToString(CultureInfo.InvariantCulture), "Tolerance is a share of the way to the target, between 0 and 1."));
         if (target.Weight is <= 0)
-            errors.Add(new($"{path}.weight", target.Weight?.ToString(), "Weight must be positive."));
+            errors.Add(new($"{path}.weight", target.Weight?.ToString(CultureInfo.InvariantCulture), "Weight must be positive."));
         for (var i = 0; i < (target.Milestones?.Count ?? 0); i++)
             CheckPeriod(errors, $"{path}.milestones[{i}].period", target.Milestones![i].Period);
     }

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Options;
-using Monitoring.Core.Suppression;
 using Monitoring.Core.Model;
+using Monitoring.Core.Suppression;
 
 namespace Monitoring.Ingest.Storage;
 

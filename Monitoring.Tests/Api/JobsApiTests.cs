@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Monitoring.Api.Auth;
 using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
@@ -124,7 +125,9 @@ public class JobsApiTests(DatabaseProvider provider)
     [Test]
     public async Task The_nightly_snapshot_stores_each_plan_as_of_today_and_serves_it_by_date()
     {
-        await using var api = await MonitoringApiFactory.StartAsync(provider, settings: TwoJobs);
+        // 22:30 UTC on 30 June is already 1 July in Copenhagen (summer time, UTC+2): the day the snapshot belongs to.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 30, 22, 30, 0, TimeSpan.Zero));
+        await using var api = await MonitoringApiFactory.StartAsync(provider, settings: TwoJobs, clock: clock);
         await TestPlans.CreateAsync(api.Database);
         var admin = api.AdminClient();
         await admin.PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(Csv.WithHeader("PCT,AREA-A,2023,44.1,,,")));
@@ -133,8 +136,7 @@ public class JobsApiTests(DatabaseProvider provider)
             .GetProperty("jobId").GetString();
         await WaitForRunAsync(admin, "snapshot", jobId!, r => r.GetProperty("state").GetString() == "Succeeded");
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow,
-            TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")).DateTime).ToString("yyyy-MM-dd");
+        const string today = "2026-07-01";
         var dates = await admin.GetFromJsonAsync<string[]>("/api/v1/plans/test-plan/snapshots");
         Assert.That(dates, Is.EqualTo(new[] { today }));
         var later = await admin.GetFromJsonAsync<JsonElement>("/api/v1/plans/test-plan/snapshots/2999-12-31");

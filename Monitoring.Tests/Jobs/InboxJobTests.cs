@@ -1,5 +1,8 @@
 using System.Text;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Monitoring.Ingest.Jobs;
 using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
@@ -15,29 +18,37 @@ public class InboxJobTests(DatabaseProvider provider)
         await database.SeedCatalogAsync();
         var inbox = Path.Combine(database.Folder, "inbox");
         Directory.CreateDirectory(inbox);
-        await using var jobs = await JobsHost.StartAsync(database, Inbox(inbox, settle: "00:00:01.500"));
+        // The job's own clock, moved on by the test: the settle time passes without waiting for it.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var settle = TimeSpan.FromSeconds(5);
+        await using var jobs = await JobsHost.StartAsync(database, Inbox(inbox, settle: "00:00:05"), runServer: false, clock: clock);
+        var job = jobs.Services.GetRequiredService<InboxJob>();
         var rows = Enumerable.Range(0, 40).Select(i => $"MOVES,AREA-A,{2000 + i / 4}Q{i % 4 + 1},{i},,,").ToList();
         var content = Csv.WithHeader([.. rows]);
 
-        // The analyst's copy: ten pieces, a pause after each, the file open throughout.
-        var writer = Task.Run(async () =>
+        // The analyst's copy, the file open throughout: half of it is there at the job's first look,
+        // the rest is written while the job waits for its second.
+        await using (var file = new FileStream(Path.Combine(inbox, "flytninger.csv"), FileMode.CreateNew, FileAccess.Write, FileShare.Read))
         {
-            await using var file = new FileStream(Path.Combine(inbox, "flytninger.csv"), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-            foreach (var piece in content.Chunk(content.Length / 10 + 1))
-            {
-                await file.WriteAsync(piece);
-                await file.FlushAsync();
-                await Task.Delay(250);
-            }
-        });
-        var results = new List<string?>();
-        while (!writer.IsCompleted)
-            results.Add((await jobs.RunNowAsync("inbox")).Result);
-        await writer;
-        results.Add((await jobs.RunNowAsync("inbox")).Result);
+            await file.WriteAsync(content.AsMemory(0, content.Length / 2));
+            await file.FlushAsync();
+            var whileWritten = job.RunAsync(inbox, CancellationToken.None);
+            await file.WriteAsync(content.AsMemory(content.Length / 2));
+            await file.FlushAsync();
+            clock.Advance(settle);
+            Assert.That(await whileWritten, Is.EqualTo("0 imported, 0 rejected, 1 still being written"));
+        }
+        Assert.That(await database.CountAsync("import_batches"), Is.Zero, "a file whose size changed between the looks is left alone");
+        Assert.That(File.Exists(Path.Combine(inbox, "flytninger.csv")));
 
-        Assert.That(results, Has.Some.Contains("1 still being written"), "a run saw the file while it was written");
-        Assert.That(results.Count(r => r!.StartsWith("1 imported", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", results));
+        var settled = job.RunAsync(inbox, CancellationToken.None);
+        clock.Advance(settle - TimeSpan.FromMilliseconds(1));
+        Assert.That(settled.IsCompleted, Is.False, "the second look comes only after the whole settle time");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(await settled, Is.EqualTo("1 imported, 0 rejected, 0 still being written"));
+        Assert.That(await job.RunAsync(inbox, CancellationToken.None), Is.EqualTo("0 imported, 0 rejected, 0 still being written"),
+            "nothing left to take, and nothing to wait for");
+
         Assert.That(await database.CountAsync("import_batches"), Is.EqualTo(1));
         Assert.That(await database.CountAsync("observations"), Is.EqualTo(40), "every row, none lost to a half-written file");
         await using var connection = await database.Database.OpenAsync();

@@ -24,7 +24,9 @@ public sealed class JobsHost : IAsyncDisposable
 
     public JobsOverview Overview => Services.GetRequiredService<JobsOverview>();
 
-    public static async Task<JobsHost> StartAsync(TestDatabase database, IDictionary<string, string?> settings, bool runServer = true)
+    /// <param name="clock">The jobs' clock; a <c>FakeTimeProvider</c> lets a test move time on instead of waiting.</param>
+    public static async Task<JobsHost> StartAsync(
+        TestDatabase database, IDictionary<string, string?> settings, bool runServer = true, TimeProvider? clock = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -38,6 +40,8 @@ public sealed class JobsHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (clock is not null)
+            builder.Services.AddSingleton(clock);
         builder.Services.AddMonitoringStorage(builder.Configuration);
         builder.Services.AddMonitoringJobs(builder.Configuration, runServer);
         var host = builder.Build();

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Api.Auth;
 using Monitoring.Ingest.Storage;
 
@@ -22,11 +24,14 @@ public sealed class MonitoringApiFactory(
 
     public string AdminKey => File.ReadAllText(AdminKeyFile).Trim();
 
+    /// <summary>The API's clock when a test sets one (a <c>FakeTimeProvider</c>); the real clock otherwise.</summary>
+    public TimeProvider? Clock { get; init; }
+
     public static async Task<MonitoringApiFactory> StartAsync(
         DatabaseProvider provider, bool anonymousRead = true, bool seedCatalog = true,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var factory = new MonitoringApiFactory(provider, anonymousRead, settings);
+        var factory = new MonitoringApiFactory(provider, anonymousRead, settings) { Clock = clock };
         factory.StartServer();
         if (seedCatalog)
             await factory.Database.SeedCatalogAsync();
@@ -73,6 +78,8 @@ public sealed class MonitoringApiFactory(
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
+        if (Clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 
     public override async ValueTask DisposeAsync()

@@ -66,7 +66,7 @@ public static class EvaluationBenchmark
         }
     }
 
-    private static PlanDefinition PlanFor(int index, IReadOnlyList<string> areas, IReadOnlyList<string> indicators)
+    private static PlanDefinition PlanFor(int index, List<string> areas, List<string> indicators)
     {
         TargetDefinition Target(int i) => new(
             indicators[(index * 7 + i) % indicators.Count], areas[i % areas.Count], "", "2015", null, "2026", 35,

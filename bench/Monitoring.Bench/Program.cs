@@ -1,3 +1,4 @@
+using System.Globalization;
 using Monitoring.Bench;
 
 // Benchmarks report ratios against a baseline measured in the same run; see bench/README.md.
@@ -10,7 +11,7 @@ switch (command)
     case "import":
         var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("MONITORING_BENCH_POSTGRES")
             ?? throw new ArgumentException("Give --connection or MONITORING_BENCH_POSTGRES (bench/import-postgres.sh does).");
-        return await ImportBenchmark.RunAsync(connection, long.Parse(Option("--rows") ?? "1000000"));
+        return await ImportBenchmark.RunAsync(connection, long.Parse(Option("--rows") ?? "1000000", CultureInfo.InvariantCulture));
     case "evaluate":
         return await EvaluationBenchmark.RunAsync(FindRepositoryRoot());
     default:

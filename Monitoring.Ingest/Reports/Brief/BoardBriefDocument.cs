@@ -1,6 +1,7 @@
-using Monitoring.Ingest.Reports.Charts;
+using System.Globalization;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Reports.Charts;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
@@ -22,6 +23,8 @@ public static class BoardBriefDocument
 {
     private const double Margin = 40;
     private const int MaxTargetsPerGoal = 4;
+    /// <summary>The brief is read by the board: dates and figures in it are written the Danish way.</summary>
+    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
     public static byte[] Render(Plan plan, PlanEvaluation evaluation, IReadOnlyList<BriefGoal> goals, DateOnly date)
     {
@@ -42,7 +45,7 @@ public static class BoardBriefDocument
             gfx.DrawString(plan.Name, title, XBrushes.Black, new XRect(Margin, y, width, 20), XStringFormats.TopLeft);
             y += 22;
             var asOf = evaluation.AsOf is { } p ? $" · data til og med {p.ToDanishString()}" : "";
-            gfx.DrawString($"Bestyrelsesnotat {date:dd-MM-yyyy}{asOf} · {plan.FundingPeriod}", text, XBrushes.Gray, new XRect(Margin, y, width, 12), XStringFormats.TopLeft);
+            gfx.DrawString(string.Create(Danish, $"Bestyrelsesnotat {date:dd-MM-yyyy}{asOf} · {plan.FundingPeriod}"), text, XBrushes.Gray, new XRect(Margin, y, width, 12), XStringFormats.TopLeft);
             y += 20;
 
             foreach (var goal in goals)
@@ -55,7 +58,7 @@ public static class BoardBriefDocument
                 var status = goal.Goal.Status;
                 var brush = new XSolidBrush(XColor.FromArgb(ParseHex(StatusPalette.Color(status))));
                 gfx.DrawString($"{StatusPalette.Symbol(status)} {TargetStatusText.Danish(status)}", heading, brush, new XRect(Margin, y, 110, 14), XStringFormats.TopLeft);
-                var goalTitle = goal.Goal.Goal.Title + (goal.Goal.Score is { } s ? $" · score {s * 100:0} %" : "");
+                var goalTitle = goal.Goal.Goal.Title + (goal.Goal.Score is { } s ? string.Create(Danish, $" · score {s * 100:0} %") : "");
                 var titleWidth = width - 110;
                 var wraps = gfx.MeasureString(goalTitle, heading).Width > titleWidth;
                 new XTextFormatter(gfx).DrawString(goalTitle, heading, XBrushes.Black, new XRect(Margin + 110, y, titleWidth, wraps ? 28 : 14));

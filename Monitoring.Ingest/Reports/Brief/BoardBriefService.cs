@@ -1,6 +1,6 @@
-using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Ingest.Reports.Brief;

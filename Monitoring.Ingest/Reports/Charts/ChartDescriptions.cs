@@ -72,7 +72,7 @@ public static class ChartDescriptions
         return band.Count == 0 ? null : new ChartBand("95 %-konfidensinterval", band);
     }
 
-    private static IReadOnlyList<ChartMarker> Markers(IReadOnlyList<Comment> comments, IReadOnlyList<SeriesPoint> points) =>
+    private static List<ChartMarker> Markers(IReadOnlyList<Comment> comments, IReadOnlyList<SeriesPoint> points) =>
         comments.Where(c => c.Period is not null)
             .Select(c =>
             {

@@ -125,7 +125,7 @@ public sealed class SqliteObservationBatch : IObservationBatch
         return id;
     }
 
-    private void SetValues(DbCommand command, IncomingObservation row)
+    private static void SetValues(DbCommand command, IncomingObservation row)
     {
         command.Parameters["@value"].Value = row.Value;
         command.Parameters["@numerator"].Value = (object?)row.Numerator ?? DBNull.Value;

@@ -1,7 +1,7 @@
-using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Reports.Charts;
 using static Monitoring.Tests.Core.Evaluation.EvaluationFixtures;
 
 namespace Monitoring.Tests.Api.Charts;

@@ -42,7 +42,11 @@ public class BoardBriefPdfTests
             Assert.That(Flatten(text), Does.Contain(Flatten(goal.GetProperty("title").GetString()!)));
             var danish = goal.GetProperty("status").GetString() switch
             {
-                "achieved" => "nået", "onTrack" => "på sporet", "atRisk" => "i risiko", "offTrack" => "ikke på sporet", _ => "for få data",
+                "achieved" => "nået",
+                "onTrack" => "på sporet",
+                "atRisk" => "i risiko",
+                "offTrack" => "ikke på sporet",
+                _ => "for få data",
             };
             Assert.That(text, Does.Contain(danish));
         }
