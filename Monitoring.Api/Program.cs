@@ -5,7 +5,7 @@ using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddMonitoring(builder.Configuration);
+builder.Services.AddMonitoringApi(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<StartupTasks>().RunAsync();

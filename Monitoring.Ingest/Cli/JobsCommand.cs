@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hangfire;
 using Hangfire.States;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitoring.Ingest.Jobs;
@@ -17,7 +18,7 @@ public static class JobsCommand
         var list = new Command("list", "List the recurring jobs with their cron, next and last run.");
         list.SetAction((parse, cancellationToken) =>
         {
-            using var host = WorkerCommand.Build(parse.GetValue(connection), runServer: false);
+            using var host = CliHost.Build(parse, connection, runServer: _ => false);
             Prepare(host);
             var table = new Table().AddColumns("id", "cron", "next run", "last run", "last outcome");
             foreach (var job in host.Services.GetRequiredService<JobsOverview>().Recurring())
@@ -36,10 +37,11 @@ public static class JobsCommand
         run.SetAction(async (parse, cancellationToken) =>
         {
             var id = parse.GetValue(name)!;
-            var database = new MonitoringDatabase(CliDatabase.FromEnvironment(parse.GetValue(connection)));
             // With in-memory job storage nothing else can run the job, so this process runs it.
-            var runHere = !HangfireStorageSetup.IsShared(database);
-            using var host = WorkerCommand.Build(parse.GetValue(connection), runServer: runHere);
+            var runHere = false;
+            using var host = CliHost.Build(parse, connection, runServer: configuration =>
+                runHere = !HangfireStorageSetup.IsShared(
+                    configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite));
             Prepare(host);
             var overview = host.Services.GetRequiredService<JobsOverview>();
             if (!overview.Exists(id))
@@ -60,7 +62,7 @@ public static class JobsCommand
             return outcome?.State == SucceededState.StateName ? 0 : 1;
         });
 
-        return new Command("jobs", "Recurring jobs: list them, or run one now.") { list, run };
+        return new Command("jobs", "Recurring jobs: list them, or run one now.") { list.AcceptingSettings(), run.AcceptingSettings() };
     }
 
     private static void Prepare(IHost host)

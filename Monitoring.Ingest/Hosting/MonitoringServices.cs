@@ -1,22 +1,57 @@
 using Hangfire;
 using Hangfire.AspNetCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitoring.Ingest.Evaluation;
 using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Jobs;
+using Monitoring.Ingest.Reports.Brief;
+using Monitoring.Ingest.Reports.Charts;
 using Monitoring.Ingest.Storage;
 using Polly;
 
-namespace Monitoring.Ingest.Jobs;
+namespace Monitoring.Ingest.Hosting;
 
-/// <summary>Hangfire and the jobs, wired the same way in the API process and in the worker.</summary>
-public static class JobsRegistration
+/// <summary>
+/// The one composition root: everything the API, the worker and the command-line commands share,
+/// from the same configuration keys. The API adds only its web parts on top.
+/// </summary>
+public static class MonitoringServices
 {
-    /// <summary>The database, stores and importer the jobs need (already there in the API; the worker has only these).</summary>
-    public static IServiceCollection AddMonitoringStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddOptions(services, configuration);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new MonitoringDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<ScopeStore>();
+        services.AddSingleton<IndicatorStore>();
+        services.AddSingleton<PlanStore>();
+        services.AddSingleton<ImportBatchStore>();
+        services.AddSingleton<ObservationQuery>();
+        services.AddSingleton<SeriesQuery>();
+        services.AddSingleton<CommentStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<PullSourceStore>();
+        services.AddSingleton<PlanSnapshotStore>();
+        services.AddSingleton<BoardBriefStore>();
+        services.AddSingleton<ObservationImporter>();
+        services.AddSingleton<PlanEvaluationReader>();
+        // Charts are cached by size; the limit bounds the memory of rendered images in every process.
+        services.AddMemoryCache(options => options.SizeLimit = 2000);
+        services.AddSingleton<ChartService>();
+        services.AddSingleton<BoardBriefService>();
+
+        AddJobs(services, configuration);
+        return services;
+    }
+
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -25,37 +60,18 @@ public static class JobsRegistration
                 if (configuration.GetConnectionString("Monitoring") is { Length: > 0 } connectionString)
                     options.ConnectionString = connectionString;
             });
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new MonitoringDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.TryAddSingleton<SchemaMigrator>();
-        services.TryAddSingleton<ScopeStore>();
-        services.TryAddSingleton<IndicatorStore>();
-        services.TryAddSingleton<PlanStore>();
-        services.TryAddSingleton<ImportBatchStore>();
-        services.TryAddSingleton<ObservationImporter>();
-        return services;
+        services.AddOptions<SuppressionOptions>().Bind(configuration.GetSection(SuppressionOptions.SectionName));
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName));
     }
 
     /// <summary>
     /// Hangfire on the storage <see cref="HangfireStorageSetup"/> picks, the jobs, the recurring jobs
     /// from configuration, and a Hangfire server unless <c>Monitoring:Jobs:RunServer</c> is false.
     /// </summary>
-    public static IServiceCollection AddMonitoringJobs(this IServiceCollection services, IConfiguration configuration, bool? runServer = null)
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName));
-        services.TryAddSingleton<UploadStore>();
-        services.TryAddSingleton<PullSourceStore>();
-        services.TryAddSingleton<PlanSnapshotStore>();
-        services.TryAddSingleton<BoardBriefStore>();
-        services.AddOptions<SuppressionOptions>().Bind(configuration.GetSection(SuppressionOptions.SectionName));
-        services.TryAddSingleton<SeriesQuery>();
-        services.TryAddSingleton<Evaluation.PlanEvaluationReader>();
-        services.TryAddSingleton<IPlanSnapshotSource, PlanEvaluationSnapshotSource>();
-        services.TryAddSingleton<CommentStore>();
-        services.AddMemoryCache();
-        services.TryAddSingleton<Reports.Charts.ChartService>();
-        services.TryAddSingleton<Reports.Brief.BoardBriefService>();
-        services.TryAddSingleton<JobClock>();
+        services.AddSingleton<IPlanSnapshotSource, PlanEvaluationSnapshotSource>();
+        services.AddSingleton<JobClock>();
         services.AddTransient<InboxJob>();
         services.AddTransient<ScheduledPullJob>();
         services.AddTransient<EvaluationSnapshotJob>();
@@ -92,11 +108,13 @@ public static class JobsRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
-        services.TryAddSingleton<RecurringJobsSync>();
-        services.TryAddSingleton<JobsOverview>();
+        services.AddSingleton<RecurringJobsSync>();
+        services.AddSingleton<JobsOverview>();
         services.AddHostedService<RecurringJobsStartup>();
 
-        if (runServer ?? configuration.GetValue($"{JobsOptions.SectionName}:RunServer", true))
+        // Decided while registering because a server is a hosted service or none; the worker command
+        // sets the key to true, the jobs commands to false unless they must run a job themselves.
+        if (configuration.GetValue($"{JobsOptions.SectionName}:{nameof(JobsOptions.RunServer)}", true))
         {
             services.AddHangfireServer((sp, server) =>
             {
@@ -107,6 +125,5 @@ public static class JobsRegistration
                     server.ServerName = options.ServerName;
             });
         }
-        return services;
     }
 }
