@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Cli;
 
 var connection = new Option<string?>("--connection")
@@ -16,4 +17,20 @@ var root = new RootCommand(
     WorkerCommand.Create(connection),
     JobsCommand.Create(connection),
 };
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OptionsValidationException e)
+{
+    // A bad setting is the operator's to fix: each message names its key; a stack trace would bury them.
+    foreach (var failure in e.Failures)
+        Console.Error.WriteLine(failure);
+    return 1;
+}
+catch (InvalidOperationException e) when (e.InnerException is FormatException)
+{
+    // The configuration binder's "Failed to convert configuration value 'x' at 'Key' to type ...".
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}

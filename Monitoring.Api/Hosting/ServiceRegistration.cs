@@ -14,9 +14,16 @@ public static class ServiceRegistration
     {
         services.AddMonitoring(configuration);
 
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
+        services.AddOptions<AuthOptions>()
+            .Bind(configuration.GetSection(AuthOptions.SectionName))
+            .Validate(options => !string.IsNullOrWhiteSpace(options.AdminKeyFile), $"{AuthOptions.SectionName}:AdminKeyFile must name a file.")
+            .ValidateOnStart();
         services.AddOptions<SampleOptions>().Bind(configuration.GetSection(SampleOptions.SectionName));
-        services.AddOptions<CheckOptions>().Bind(configuration.GetSection(CheckOptions.SectionName));
+        services.AddOptions<CheckOptions>()
+            .Bind(configuration.GetSection(CheckOptions.SectionName))
+            .Validate(options => options.MaxStrategicGoals >= 1, $"{CheckOptions.SectionName}:MaxStrategicGoals must be at least 1.")
+            .Validate(options => options.MaxIndicatorsPerGoal >= 1, $"{CheckOptions.SectionName}:MaxIndicatorsPerGoal must be at least 1.")
+            .ValidateOnStart();
 
         services.AddSingleton<SampleLoader>();
         services.AddSingleton<AdminKeyBootstrap>();

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Hosting;
 using Monitoring.Ingest.Jobs;
 
@@ -36,7 +38,11 @@ public static class CliHost
             overrides["ConnectionStrings:Monitoring"] = connectionString;
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddMonitoring(builder.Configuration);
-        return builder.Build();
+        var host = builder.Build();
+        // Checked here, not when the host starts: most commands never start it, and the worker
+        // migrates the schema before it does. A bad setting stops the command naming its key.
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        return host;
     }
 
     /// <summary>Lets a command take configuration settings after its own arguments and options.</summary>

@@ -51,6 +51,11 @@ public static class MonitoringServices
         return services;
     }
 
+    /// <summary>
+    /// Every setting is bound and checked when the process starts; a bad one stops it with a message
+    /// naming the full key. Settings whose type does not fit (e.g. a provider or number that is not
+    /// one) are named by the configuration binder itself.
+    /// </summary>
     private static void AddOptions(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -59,9 +64,20 @@ public static class MonitoringServices
             {
                 if (configuration.GetConnectionString("Monitoring") is { Length: > 0 } connectionString)
                     options.ConnectionString = connectionString;
-            });
-        services.AddOptions<SuppressionOptions>().Bind(configuration.GetSection(SuppressionOptions.SectionName));
-        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName));
+            })
+            .Validate(options => Enum.IsDefined(options.Provider),
+                $"{DatabaseOptions.SectionName}:Provider must be sqlite or postgres.")
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString),
+                "ConnectionStrings:Monitoring must be set.")
+            .ValidateOnStart();
+        services.AddOptions<SuppressionOptions>()
+            .Bind(configuration.GetSection(SuppressionOptions.SectionName))
+            .Validate(options => options.MinCount >= 1, $"{SuppressionOptions.SectionName}:MinCount must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<JobsOptions>()
+            .Bind(configuration.GetSection(JobsOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
     }
 
     /// <summary>
@@ -84,7 +100,7 @@ public static class MonitoringServices
                 var pull = context.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value.Pull;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
-                    MaxRetryAttempts = Math.Max(1, pull.RetryAttempts),
+                    MaxRetryAttempts = pull.RetryAttempts,
                     Delay = pull.RetryDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
@@ -119,7 +135,7 @@ public static class MonitoringServices
             services.AddHangfireServer((sp, server) =>
             {
                 var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-                server.WorkerCount = Math.Max(1, options.WorkerCount);
+                server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
                 if (!string.IsNullOrWhiteSpace(options.ServerName))
                     server.ServerName = options.ServerName;
