@@ -4,6 +4,7 @@ using Hangfire.States;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Jobs;
 using Monitoring.Ingest.Storage;
 using Spectre.Console;
@@ -46,7 +47,7 @@ public static class JobsCommand
             var overview = host.Services.GetRequiredService<JobsOverview>();
             if (!overview.Exists(id))
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]No recurring job '{id}'.[/] Configured: {string.Join(", ", overview.Recurring().Select(j => j.Id))}");
+                AnsiConsole.MarkupLineInterpolated($"[red]No recurring job '{id}'.[/] Scheduled: {string.Join(", ", overview.Recurring().Select(j => j.Id))}");
                 return 2;
             }
             if (runHere)
@@ -68,7 +69,11 @@ public static class JobsCommand
     private static void Prepare(IHost host)
     {
         host.Services.GetRequiredService<SchemaMigrator>().Migrate();
-        host.Services.GetRequiredService<RecurringJobsSync>().Apply();
+        // The shared schedule is the owner's (Monitoring:Jobs:ManageSchedule); a command only reads it.
+        // Job storage in memory is this command's own and empty: it gets the configured schedule.
+        var database = host.Services.GetRequiredService<MonitoringDatabase>();
+        if (host.Services.GetRequiredService<IOptions<JobsOptions>>().Value.ManageSchedule || !HangfireStorageSetup.IsShared(database))
+            host.Services.GetRequiredService<RecurringJobsSync>().Apply();
     }
 
     private static async Task<JobRun?> WaitAsync(JobStorage storage, string jobId, CancellationToken cancellationToken)

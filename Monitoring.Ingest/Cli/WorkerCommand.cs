@@ -10,7 +10,8 @@ namespace Monitoring.Ingest.Cli;
 /// <summary>
 /// <c>worker</c>: runs the Hangfire server with every job, and no web server, until stopped. It reads
 /// the same keys as the API (appsettings.json beside the binaries, <c>ConnectionStrings__Monitoring</c>,
-/// <c>Monitoring__Database__Provider</c>, <c>Monitoring__Jobs__...</c>).
+/// <c>Monitoring__Database__Provider</c>, <c>Monitoring__Jobs__...</c>), and leaves the recurring-job
+/// schedule to the API unless <c>Monitoring:Jobs:ManageSchedule</c> is set.
 /// </summary>
 public static class WorkerCommand
 {

@@ -8,6 +8,13 @@ public sealed class JobsOptions
     /// <summary>Whether this process runs a Hangfire server (the API by default; the worker always).</summary>
     public bool RunServer { get; set; } = true;
 
+    /// <summary>
+    /// Whether this process applies <see cref="Recurring"/> to the job storage at start, removing the
+    /// recurring jobs it does not know. One owner (the API, by its appsettings.json; not the worker)
+    /// keeps the shared schedule from depending on which process started last.
+    /// </summary>
+    public bool ManageSchedule { get; set; } = true;
+
     /// <summary>Jobs this process runs at once.</summary>
     public int WorkerCount { get; set; } = 4;
 
