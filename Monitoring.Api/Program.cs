@@ -1,13 +1,17 @@
 using Hangfire;
+using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Dashboard;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddMonitoring(builder.Configuration);
+builder.Services.AddMonitoringApi(builder.Configuration);
 
 var app = builder.Build();
+// Settings are checked before the start-up tasks use them, so a bad one stops the start naming its key
+// (the host would check them only when it starts, after the migrations).
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<StartupTasks>().RunAsync();
 
 app.UseExceptionHandler();

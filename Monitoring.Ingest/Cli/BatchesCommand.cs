@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Ingest.Storage;
 using Spectre.Console;
 
@@ -14,9 +15,9 @@ public static class BatchesCommand
         var command = new Command("batches", "List the latest import batches.") { limit };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var database = new MonitoringDatabase(CliDatabase.FromEnvironment(parse.GetValue(connection)));
-            new SchemaMigrator(database).Migrate();
-            var batches = await new ImportBatchStore(database).ListAsync(parse.GetValue(limit), null, cancellationToken);
+            using var host = CliHost.Build(parse, connection, runServer: _ => false);
+            host.Services.GetRequiredService<SchemaMigrator>().Migrate();
+            var batches = await host.Services.GetRequiredService<ImportBatchStore>().ListAsync(parse.GetValue(limit), null, cancellationToken);
             var table = new Table().AddColumns("id", "when", "file", "source", "by", "created", "changed", "unchanged");
             foreach (var b in batches)
             {
@@ -26,6 +27,6 @@ public static class BatchesCommand
             AnsiConsole.Write(table);
             return 0;
         });
-        return command;
+        return command.AcceptingSettings();
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Storage;
@@ -17,10 +18,9 @@ public static class ImportCommand
         var command = new Command("import", "Import a file of observations as one batch.") { file, dryRun };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var database = new MonitoringDatabase(CliDatabase.FromEnvironment(parse.GetValue(connection)));
-            new SchemaMigrator(database).Migrate();
-            var importer = new ObservationImporter(
-                database, new IndicatorStore(database), new ScopeStore(database), TimeProvider.System);
+            using var host = CliHost.Build(parse, connection, runServer: _ => false);
+            host.Services.GetRequiredService<SchemaMigrator>().Migrate();
+            var importer = host.Services.GetRequiredService<ObservationImporter>();
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
@@ -45,7 +45,7 @@ public static class ImportCommand
             });
             return Summarise(report!);
         });
-        return command;
+        return command.AcceptingSettings();
     }
 
     private static int Summarise(ImportReport report)

@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Hangfire;
 using Hangfire.States;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Jobs;
 using Monitoring.Ingest.Storage;
 using Spectre.Console;
@@ -18,7 +20,7 @@ public static class JobsCommand
         var list = new Command("list", "List the recurring jobs with their cron, next and last run.");
         list.SetAction((parse, cancellationToken) =>
         {
-            using var host = WorkerCommand.Build(parse.GetValue(connection), runServer: false);
+            using var host = CliHost.Build(parse, connection, runServer: _ => false);
             Prepare(host);
             var table = new Table().AddColumns("id", "cron", "next run", "last run", "last outcome");
             foreach (var job in host.Services.GetRequiredService<JobsOverview>().Recurring())
@@ -37,15 +39,16 @@ public static class JobsCommand
         run.SetAction(async (parse, cancellationToken) =>
         {
             var id = parse.GetValue(name)!;
-            var database = new MonitoringDatabase(CliDatabase.FromEnvironment(parse.GetValue(connection)));
             // With in-memory job storage nothing else can run the job, so this process runs it.
-            var runHere = !HangfireStorageSetup.IsShared(database);
-            using var host = WorkerCommand.Build(parse.GetValue(connection), runServer: runHere);
+            var runHere = false;
+            using var host = CliHost.Build(parse, connection, runServer: configuration =>
+                runHere = !HangfireStorageSetup.IsShared(
+                    configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite));
             Prepare(host);
             var overview = host.Services.GetRequiredService<JobsOverview>();
             if (!overview.Exists(id))
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No recurring job '{id}'.[/] Configured: {string.Join(", ", overview.Recurring().Select(j => j.Id))}");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No recurring job '{id}'.[/] Scheduled: {string.Join(", ", overview.Recurring().Select(j => j.Id))}");
                 return 2;
             }
             if (runHere)
@@ -61,13 +64,17 @@ public static class JobsCommand
             return outcome?.State == SucceededState.StateName ? 0 : 1;
         });
 
-        return new Command("jobs", "Recurring jobs: list them, or run one now.") { list, run };
+        return new Command("jobs", "Recurring jobs: list them, or run one now.") { list.AcceptingSettings(), run.AcceptingSettings() };
     }
 
     private static void Prepare(IHost host)
     {
         host.Services.GetRequiredService<SchemaMigrator>().Migrate();
-        host.Services.GetRequiredService<RecurringJobsSync>().Apply();
+        // The shared schedule is the owner's (Monitoring:Jobs:ManageSchedule); a command only reads it.
+        // Job storage in memory is this command's own and empty: it gets the configured schedule.
+        var database = host.Services.GetRequiredService<MonitoringDatabase>();
+        if (host.Services.GetRequiredService<IOptions<JobsOptions>>().Value.ManageSchedule || !HangfireStorageSetup.IsShared(database))
+            host.Services.GetRequiredService<RecurringJobsSync>().Apply();
     }
 
     private static async Task<JobRun?> WaitAsync(JobStorage storage, string jobId, CancellationToken cancellationToken)

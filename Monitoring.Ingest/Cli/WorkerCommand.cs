@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,9 +8,10 @@ using Monitoring.Ingest.Storage;
 namespace Monitoring.Ingest.Cli;
 
 /// <summary>
-/// <c>worker</c>: runs the Hangfire server with every job, and no web server, until stopped.
-/// Configuration comes from the environment with the API's keys (<c>ConnectionStrings__Monitoring</c>,
-/// <c>Monitoring__Database__Provider</c>, <c>Monitoring__Jobs__...</c>).
+/// <c>worker</c>: runs the Hangfire server with every job, and no web server, until stopped. It reads
+/// the same keys as the API (appsettings.json beside the binaries, <c>ConnectionStrings__Monitoring</c>,
+/// <c>Monitoring__Database__Provider</c>, <c>Monitoring__Jobs__...</c>), and leaves the recurring-job
+/// schedule to the API unless <c>Monitoring:Jobs:ManageSchedule</c> is set.
 /// </summary>
 public static class WorkerCommand
 {
@@ -20,7 +20,8 @@ public static class WorkerCommand
         var command = new Command("worker", "Run the background jobs (Hangfire server) without the web API.");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = Build(parse.GetValue(connection));
+            // A worker is there to run jobs: the server runs whatever Monitoring:Jobs:RunServer says.
+            using var host = CliHost.Build(parse, connection, runServer: _ => true);
             var database = host.Services.GetRequiredService<MonitoringDatabase>();
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Monitoring.Worker");
             var applied = host.Services.GetRequiredService<SchemaMigrator>().Migrate();
@@ -35,21 +36,6 @@ public static class WorkerCommand
             await host.RunAsync(cancellationToken);
             return 0;
         });
-        return command;
-    }
-
-    /// <summary>The worker's host: the same configuration keys as the API, from the environment.</summary>
-    public static IHost Build(string? connectionString, bool runServer = true)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = Directory.GetCurrentDirectory(),
-            Args = [],
-        });
-        if (connectionString is not null)
-            builder.Configuration.AddInMemoryCollection([new("ConnectionStrings:Monitoring", connectionString)]);
-        builder.Services.AddMonitoringStorage(builder.Configuration);
-        builder.Services.AddMonitoringJobs(builder.Configuration, runServer);
-        return builder.Build();
+        return command.AcceptingSettings();
     }
 }

@@ -22,7 +22,9 @@ public static class HangfireStorageSetup
     };
 
     /// <summary>Whether jobs are shared with other processes (false: they live and die with this one).</summary>
-    public static bool IsShared(MonitoringDatabase database) => database.Provider == DatabaseProvider.Postgres;
+    public static bool IsShared(MonitoringDatabase database) => IsShared(database.Provider);
+
+    public static bool IsShared(DatabaseProvider provider) => provider == DatabaseProvider.Postgres;
 
     private static PostgreSqlStorage CreatePostgres(string connectionString, JobsOptions options)
     {

@@ -8,6 +8,13 @@ public sealed class JobsOptions
     /// <summary>Whether this process runs a Hangfire server (the API by default; the worker always).</summary>
     public bool RunServer { get; set; } = true;
 
+    /// <summary>
+    /// Whether this process applies <see cref="Recurring"/> to the job storage at start, removing the
+    /// recurring jobs it does not know. One owner (the API, by its appsettings.json; not the worker)
+    /// keeps the shared schedule from depending on which process started last.
+    /// </summary>
+    public bool ManageSchedule { get; set; } = true;
+
     /// <summary>Jobs this process runs at once.</summary>
     public int WorkerCount { get; set; } = 4;
 
@@ -44,39 +51,4 @@ public sealed class JobsOptions
 
     /// <summary>Recurring jobs by id: <c>Monitoring:Jobs:Recurring:&lt;id&gt;:Cron</c> and the job's own keys.</summary>
     public Dictionary<string, RecurringJobSettings> Recurring { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-}
-
-public sealed class InboxSettings
-{
-    /// <summary>A file without a <c>NAME.ready</c> marker is taken only when its size and time are the same over two looks this far apart.</summary>
-    public TimeSpan SettleTime { get; set; } = TimeSpan.FromSeconds(5);
-}
-
-public sealed class PullSettings
-{
-    /// <summary>Retries of a failed fetch inside one run, with exponential backoff, before the run fails (and Hangfire retries it).</summary>
-    public int RetryAttempts { get; set; } = 3;
-
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-}
-
-/// <summary>One recurring job from configuration.</summary>
-public sealed class RecurringJobSettings
-{
-    /// <summary>Cron expression (5 fields, or 6 with seconds), in <see cref="JobsOptions.TimeZone"/>.</summary>
-    public string? Cron { get; set; }
-
-    /// <summary><c>inbox</c>, <c>pull</c>, <c>snapshot</c> or <c>brief</c>; the id when it is one of these.</summary>
-    public string? Job { get; set; }
-
-    /// <summary>Inbox: the folder watched.</summary>
-    public string? Folder { get; set; }
-
-    /// <summary>Pull: the URL fetched.</summary>
-    public string? Url { get; set; }
-
-    /// <summary>Brief: the plan's slug.</summary>
-    public string? Plan { get; set; }
 }

@@ -69,12 +69,23 @@ public sealed class RecurringJobsSync(
 
 public sealed record RecurringJobsResult(IReadOnlyList<string> Configured, IReadOnlyList<string> Removed);
 
-/// <summary>Applies the recurring jobs from configuration when the host starts.</summary>
-public sealed class RecurringJobsStartup(RecurringJobsSync sync) : IHostedService
+/// <summary>
+/// Applies the recurring jobs from configuration when the host starts, in the one process that owns
+/// the schedule (<c>Monitoring:Jobs:ManageSchedule</c>: the API by default, never the worker). Before,
+/// every process applied its own configuration and removed what it did not know, so whichever started
+/// last decided the schedule: a worker without the API's settings removed the API's jobs. Applying
+/// is idempotent (Hangfire changes nothing for the same job, cron and time zone), so a second API with
+/// the same configuration leaves the schedule, next runs included, as it was.
+/// </summary>
+public sealed class RecurringJobsStartup(RecurringJobsSync sync, IOptions<JobsOptions> options, ILogger<RecurringJobsStartup> logger)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        sync.Apply();
+        if (options.Value.ManageSchedule)
+            sync.Apply();
+        else
+            logger.LogInformation("Recurring jobs are left as they are: Monitoring:Jobs:ManageSchedule is false in this process.");
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,6 @@
 using Hangfire.States;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Jobs;
 using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
@@ -19,6 +21,7 @@ public class JobsCommandTests(DatabaseProvider provider)
         await using var database = TestDatabase.Create(provider);
         await database.SeedCatalogAsync();
         await TestPlans.CreateAsync(database);
+        ScheduleAsTheApi(database);
 
         var (exitCode, output) = await WorkerProcess.RunCommandAsync(database, ["jobs", "run", "snapshot"], Snapshot);
 
@@ -43,10 +46,26 @@ public class JobsCommandTests(DatabaseProvider provider)
     public async Task Jobs_run_of_an_unknown_job_fails_and_names_the_configured_ones()
     {
         await using var database = TestDatabase.Create(provider);
+        ScheduleAsTheApi(database);
 
         var (exitCode, output) = await WorkerProcess.RunCommandAsync(database, ["jobs", "run", "nope"], Snapshot);
 
         Assert.That(exitCode, Is.EqualTo(2), output);
         Assert.That(output, Does.Contain("No recurring job 'nope'").And.Contain("snapshot"));
+    }
+
+    /// <summary>
+    /// On PostgreSQL the shared schedule is the API's (Monitoring:Jobs:ManageSchedule), so it is put
+    /// there as the API would; a command only reads it. In-memory storage is the command's own.
+    /// </summary>
+    private void ScheduleAsTheApi(TestDatabase database)
+    {
+        if (provider != DatabaseProvider.Postgres)
+            return;
+        var storage = TestJobStorage.Create(database);
+        new RecurringJobsSync(storage, new Hangfire.RecurringJobManager(storage),
+                Options.Create(new JobsOptions { Recurring = new() { ["snapshot"] = new() { Cron = "0 2 * * *" } } }),
+                NullLogger<RecurringJobsSync>.Instance)
+            .Apply();
     }
 }

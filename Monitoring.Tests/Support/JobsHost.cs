@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Monitoring.Ingest.Hosting;
 using Monitoring.Ingest.Jobs;
 using Monitoring.Ingest.Metadata;
 using Monitoring.Ingest.Storage;
@@ -37,13 +38,13 @@ public sealed class JobsHost : IAsyncDisposable
             ["Monitoring:Jobs:SchedulePollingInterval"] = "00:00:01",
             ["Monitoring:Jobs:WorkerCount"] = "2",
             ["Monitoring:Jobs:UploadFolder"] = Path.Combine(database.Folder, "uploads"),
+            ["Monitoring:Jobs:RunServer"] = runServer.ToString(),
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddMonitoring(builder.Configuration);
         if (clock is not null)
             builder.Services.AddSingleton(clock);
-        builder.Services.AddMonitoringStorage(builder.Configuration);
-        builder.Services.AddMonitoringJobs(builder.Configuration, runServer);
         var host = builder.Build();
         await host.StartAsync();
         return new JobsHost(host);

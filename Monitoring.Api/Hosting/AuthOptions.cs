@@ -11,15 +11,3 @@ public sealed class AuthOptions
     /// <summary>Where the first admin key is written, readable by the owner only.</summary>
     public string AdminKeyFile { get; set; } = "data/admin.key";
 }
-
-/// <summary>Bound from <c>Monitoring:Samples</c>.</summary>
-public sealed class SampleOptions
-{
-    public const string SectionName = "Monitoring:Samples";
-
-    /// <summary>Load the sample plans into an empty database at start.</summary>
-    public bool LoadWhenEmpty { get; set; } = true;
-
-    /// <summary>The samples folder; found beside the working folder or above the binaries when not set.</summary>
-    public string? Folder { get; set; }
-}

@@ -1,0 +1,147 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Jobs;
+using Monitoring.Ingest.Reports.Brief;
+using Monitoring.Ingest.Reports.Charts;
+using Monitoring.Ingest.Storage;
+using Polly;
+
+namespace Monitoring.Ingest.Hosting;
+
+/// <summary>
+/// The one composition root: everything the API, the worker and the command-line commands share,
+/// from the same configuration keys. The API adds only its web parts on top.
+/// </summary>
+public static class MonitoringServices
+{
+    public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddOptions(services, configuration);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new MonitoringDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<ScopeStore>();
+        services.AddSingleton<IndicatorStore>();
+        services.AddSingleton<PlanStore>();
+        services.AddSingleton<ImportBatchStore>();
+        services.AddSingleton<ObservationQuery>();
+        services.AddSingleton<SeriesQuery>();
+        services.AddSingleton<CommentStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<PullSourceStore>();
+        services.AddSingleton<PlanSnapshotStore>();
+        services.AddSingleton<BoardBriefStore>();
+        services.AddSingleton<ObservationImporter>();
+        services.AddSingleton<PlanEvaluationReader>();
+        services.AddSingleton<DataVersionStore>();
+        services.AddSingleton<PlanEvaluationCache>();
+        // Charts are cached by size; the limit bounds the memory of rendered images in every process.
+        services.AddMemoryCache(options => options.SizeLimit = 2000);
+        services.AddSingleton<ChartService>();
+        services.AddSingleton<BoardBriefService>();
+
+        AddJobs(services, configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// Every setting is bound and checked when the process starts; a bad one stops it with a message
+    /// naming the full key. Settings whose type does not fit (e.g. a provider or number that is not
+    /// one) are named by the configuration binder itself.
+    /// </summary>
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (configuration.GetConnectionString("Monitoring") is { Length: > 0 } connectionString)
+                    options.ConnectionString = connectionString;
+            })
+            .Validate(options => Enum.IsDefined(options.Provider),
+                $"{DatabaseOptions.SectionName}:Provider must be sqlite or postgres.")
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString),
+                "ConnectionStrings:Monitoring must be set.")
+            .ValidateOnStart();
+        services.AddOptions<SuppressionOptions>()
+            .Bind(configuration.GetSection(SuppressionOptions.SectionName))
+            .Validate(options => options.MinCount >= 1, $"{SuppressionOptions.SectionName}:MinCount must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<JobsOptions>()
+            .Bind(configuration.GetSection(JobsOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
+    }
+
+    /// <summary>
+    /// Hangfire on the storage <see cref="HangfireStorageSetup"/> picks, the jobs, the recurring jobs
+    /// from configuration, and a Hangfire server unless <c>Monitoring:Jobs:RunServer</c> is false.
+    /// </summary>
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IPlanSnapshotSource, PlanEvaluationSnapshotSource>();
+        services.AddSingleton<JobClock>();
+        services.AddTransient<InboxJob>();
+        services.AddTransient<ScheduledPullJob>();
+        services.AddTransient<EvaluationSnapshotJob>();
+        services.AddTransient<BoardBriefJob>();
+        services.AddTransient<UploadImportJob>();
+
+        services.AddHttpClient(ScheduledPullJob.HttpClientName)
+            .AddResilienceHandler("pull", (pipeline, context) =>
+            {
+                var pull = context.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value.Pull;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = pull.RetryAttempts,
+                    Delay = pull.RetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldRetryAfterHeader = true,
+                });
+                pipeline.AddTimeout(pull.Timeout);
+            });
+
+        // Registered before AddHangfire, so Hangfire's clients, servers and dashboard all use this
+        // storage rather than the static JobStorage.Current.
+        services.AddSingleton(sp =>
+        {
+            // Hangfire's log provider is static and the storage logs from its constructor: point it at
+            // this host's logging first (tests build several hosts in one process).
+            GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return HangfireStorageSetup.Create(
+                sp.GetRequiredService<MonitoringDatabase>(), sp.GetRequiredService<IOptions<JobsOptions>>().Value);
+        });
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton<RecurringJobsSync>();
+        services.AddSingleton<JobsOverview>();
+        services.AddHostedService<RecurringJobsStartup>();
+
+        // Decided while registering because a server is a hosted service or none; the worker command
+        // sets the key to true, the jobs commands to false unless they must run a job themselves.
+        if (configuration.GetValue($"{JobsOptions.SectionName}:{nameof(JobsOptions.RunServer)}", true))
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                if (!string.IsNullOrWhiteSpace(options.ServerName))
+                    server.ServerName = options.ServerName;
+            });
+        }
+    }
+}
