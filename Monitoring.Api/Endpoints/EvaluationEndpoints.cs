@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using CsvHelper;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
@@ -33,7 +35,7 @@ public static class EvaluationEndpoints
 
     private static async Task<IResult> PlanStatusAsync(
         string slug, string? asOf, string? dialect, HttpRequest request, PlanEvaluationCache evaluations, DataVersionETag etags,
-        CancellationToken cancellationToken)
+        IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!PeriodParameter.TryParse("asOf", asOf, out var period, out var problem) || !ResponseFormat.TryWantsCsv(request, out var csv, out problem)
             || !CsvDialect.TryParse(dialect, out var csvDialect))
@@ -45,13 +47,16 @@ public static class EvaluationEndpoints
             [slug, period?.ToString(), csv ? "csv" : "json", csv ? csvDialect.Name : null], cancellationToken);
         if (tag.NotModified)
             return tag.NotModifiedResult(request.HttpContext);
-        var evaluation = await evaluations.EvaluatePlanAsync(slug, period, tag.Version, cancellationToken);
-        if (evaluation is null)
+        var body = await etags.BodyAsync(tag, async () =>
+            await evaluations.EvaluatePlanAsync(slug, period, tag.Version, cancellationToken) is { } evaluation
+                ? csv ? StatusCsv(evaluation, csvDialect) : JsonSerializer.SerializeToUtf8Bytes(PlanStatusDto.From(evaluation), json.Value.SerializerOptions)
+                : null);
+        if (body is null)
             return Problems.NotFound("Plan", slug);
         tag.Apply(request.HttpContext);
         return csv
-            ? TypedResults.File(StatusCsv(evaluation, csvDialect), "text/csv; charset=utf-8", $"{slug}-status.csv")
-            : TypedResults.Ok(PlanStatusDto.From(evaluation));
+            ? TypedResults.File(body, "text/csv; charset=utf-8", $"{slug}-status.csv")
+            : TypedResults.Bytes(body, "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> TargetEvaluationAsync(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Monitoring.Ingest.Storage;
@@ -14,7 +15,7 @@ namespace Monitoring.Api.Http;
 /// it (the build). Hashing those gives the ETag before any work is done, so a client that already
 /// has the answer gets <c>304 Not Modified</c> for the price of one tiny query.
 /// </summary>
-public sealed class DataVersionETag(DataVersionStore versions, IOptions<SuppressionOptions> suppression)
+public sealed class DataVersionETag(DataVersionStore versions, IOptions<SuppressionOptions> suppression, IMemoryCache cache)
 {
     /// <summary>
     /// Changes when any assembly that computes or writes a response changes (deterministic builds
@@ -38,6 +39,22 @@ public sealed class DataVersionETag(DataVersionStore versions, IOptions<Suppress
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
         var value = $"\"{hash}\"";
         return new Tag(version, hash, value, Matches(context.Request, value));
+    }
+
+    /// <summary>
+    /// The body a request got under this tag, made once: the tag names the data, the question and
+    /// the build, so while nothing is written the same request is answered from memory without
+    /// being evaluated or serialised again. A missing resource (null) is not remembered.
+    /// </summary>
+    public async Task<byte[]?> BodyAsync(Tag tag, Func<Task<byte[]?>> produce)
+    {
+        var key = "body|" + tag.Hash;
+        if (cache.TryGetValue(key, out byte[]? hit) && hit is not null)
+            return hit;
+        var body = await produce();
+        if (body is not null)
+            cache.Set(key, body, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return body;
     }
 
     /// <summary>
