@@ -38,7 +38,7 @@ public sealed class ObservationImporter(
             using var csv = new CanonicalCsvReader(content);
             format = csv.Format;
             ignoredColumns = csv.IgnoredColumns;
-            validator = new ObservationRowValidator(catalog, csv.NumberCulture, detectDuplicates: !batch.FindsDuplicates);
+            validator = new ObservationRowValidator(catalog, csv.NumberCulture);
             validator.AddErrors(csv.HeaderErrors);
             var malformed = new List<RowError>();
             foreach (var row in csv.Rows(malformed))
@@ -63,7 +63,7 @@ public sealed class ObservationImporter(
         progress?.Report(new ImportProgress("validated", validator.RowsRead, validator.RowsRead));
 
         var duplicates = 0;
-        if (validator.Errors.Count == 0 && batch.FindsDuplicates)
+        if (validator.Errors.Count == 0)
         {
             // Only a file clean so far was staged whole, so only then can the staged rows be checked for repeats.
             var repeated = await batch.DuplicatesAsync(cancellationToken);

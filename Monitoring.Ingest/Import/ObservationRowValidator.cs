@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 
@@ -8,13 +6,12 @@ namespace Monitoring.Ingest.Import;
 
 /// <summary>
 /// Checks the rows of one file as they stream past and collects every problem, so an analyst
-/// fixes a file in one round: unknown codes, unreadable numbers and periods, duplicate keys,
-/// impossible fractions. Remembers only a compact key per row, so a million-row file fits; where
-/// the database finds repeated keys from the staged rows instead, it remembers nothing.
+/// fixes a file in one round: unknown codes, unreadable numbers and periods, impossible
+/// fractions. Keys given twice are found by the storage batch, which knows them as integers; this
+/// remembers nothing per row.
 /// </summary>
-public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo numberCulture, bool detectDuplicates = true)
+public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo numberCulture)
 {
-    private readonly Dictionary<UInt128, int> _firstRowByKey = [];
     private readonly Dictionary<string, string> _subgroups = new(StringComparer.Ordinal);
     private readonly List<RowError> _errors = [];
 
@@ -30,20 +27,6 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
         RowsRead++;
         var before = _errors.Count;
         var observation = Check(row);
-        if (observation is not null && detectDuplicates)
-        {
-            var key = KeyHash(observation);
-            if (_firstRowByKey.TryGetValue(key, out var first))
-            {
-                _errors.Add(new RowError(row.Row, "period", row.Period,
-                    $"Duplicate of row {first}: {observation.IndicatorCode} / {observation.ScopeCode} / {observation.Period}" +
-                    (observation.Subgroup.Length > 0 ? $" / {observation.Subgroup}" : "") + " appears twice in the file."));
-            }
-            else
-            {
-                _firstRowByKey.Add(key, row.Row);
-            }
-        }
         if (_errors.Count > before || observation is null)
             return null;
         RowsAccepted++;
@@ -122,20 +105,4 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
 
     private static string Unknown(string what, string code) =>
         code.Length == 0 ? $"The {what} code is missing." : $"Unknown {what} code '{code}'.";
-
-    /// <summary>
-    /// A 128-bit hash stands for the key, so a million-row file costs tens of megabytes here, not
-    /// hundreds; two different keys sharing a hash is about as likely as 2^-88 and would only
-    /// reject the file, never merge two observations.
-    /// </summary>
-    private static UInt128 KeyHash(IncomingObservation observation)
-    {
-        var hash = new XxHash128();
-        foreach (var part in new[] { observation.IndicatorCode, observation.ScopeCode, observation.Subgroup, observation.Period.ToString() })
-        {
-            hash.Append(MemoryMarshal.AsBytes(part.AsSpan()));
-            hash.Append([0, 0]);
-        }
-        return hash.GetCurrentHashAsUInt128();
-    }
 }

@@ -13,12 +13,10 @@ public interface IObservationBatch : IAsyncDisposable
     Task AddAsync(IncomingObservation row, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Whether this provider finds keys given twice in the file itself, from the staged rows, so the
-    /// client need not remember every key of a large file.
+    /// Called once after the last row of a file that is clean so far: every row that repeats an
+    /// earlier row's key. The batch finds them because it knows keys as integers (and, on
+    /// PostgreSQL, holds the rows in the database), so the client keeps no key per row.
     /// </summary>
-    bool FindsDuplicates { get; }
-
-    /// <summary>Called once after the last row when <see cref="FindsDuplicates"/>: every row that repeats an earlier row's key.</summary>
     Task<IReadOnlyList<RowError>> DuplicatesAsync(CancellationToken cancellationToken);
 
     /// <summary>Called once, after the last row: how many rows are new, changed and unchanged.</summary>

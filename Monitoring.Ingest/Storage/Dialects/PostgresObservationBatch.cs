@@ -40,8 +40,6 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
         WriteNullable(row.Denominator);
     }
 
-    public bool FindsDuplicates => true;
-
     public async Task<IReadOnlyList<RowError>> DuplicatesAsync(CancellationToken cancellationToken)
     {
         await PlanAsync(cancellationToken);

@@ -9,8 +9,9 @@ namespace Monitoring.Ingest.Storage.Dialects;
 /// SQLite has no bulk protocol, but it runs in-process: each row goes straight into its final place
 /// inside the import's transaction, with prepared statements reused per row. A new key is one
 /// insert; an existing one is read by its primary key and, when it differs, moved to the history
-/// and replaced. Nothing is held per row, so memory stays flat however large the file; a rejected
-/// file or a dry run rolls the transaction back.
+/// and replaced. Per row only the first row number of its key is held (an integer pair, to name
+/// repeats), so memory stays small however large the file; a rejected file or a dry run rolls the
+/// transaction back.
 /// </summary>
 public sealed class SqliteObservationBatch : IObservationBatch
 {
@@ -18,6 +19,8 @@ public sealed class SqliteObservationBatch : IObservationBatch
     private readonly DbTransaction _transaction;
     private readonly long _batchId;
     private readonly Dictionary<(string Indicator, string Scope, string Subgroup), long> _seriesIds = [];
+    private readonly Dictionary<long, int> _firstRowByKey = [];
+    private readonly List<RowError> _duplicates = [];
     private readonly DbCommand _insert;
     private readonly DbCommand _read;
     private readonly DbCommand _keep;
@@ -58,12 +61,16 @@ public sealed class SqliteObservationBatch : IObservationBatch
             """);
     }
 
-    /// <summary>The rows are not staged, so the validator's own check for repeated keys is the one used here.</summary>
-    public bool FindsDuplicates => false;
-
     public async Task AddAsync(IncomingObservation row, CancellationToken cancellationToken)
     {
         var series = await SeriesIdAsync(row, cancellationToken);
+        if (!_firstRowByKey.TryAdd(PackedKey(series, row), row.Row))
+        {
+            _duplicates.Add(new RowError(row.Row, "period", row.Period.ToString(),
+                $"Duplicate of row {_firstRowByKey[PackedKey(series, row)]}: {row.IndicatorCode} / {row.ScopeCode} / {row.Period}" +
+                (row.Subgroup.Length > 0 ? $" / {row.Subgroup}" : "") + " appears twice in the file."));
+            return;
+        }
         foreach (var command in (DbCommand[])[_insert, _read, _keep, _replace])
         {
             command.Parameters["@series"].Value = series;
@@ -95,7 +102,11 @@ public sealed class SqliteObservationBatch : IObservationBatch
     }
 
     public Task<IReadOnlyList<RowError>> DuplicatesAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<RowError>>([]);
+        Task.FromResult<IReadOnlyList<RowError>>(_duplicates);
+
+    /// <summary>Series id, first month and length in one exact 64-bit key: ids below 2^40, months below 2^15, lengths below 2^5.</summary>
+    private static long PackedKey(long series, IncomingObservation row) =>
+        (series << 20) | ((long)row.Period.StartOrdinal << 5) | (long)(row.Period.EndOrdinal - row.Period.StartOrdinal);
 
     public Task<ChangeCounts> CompareAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new ChangeCounts(_created, _changed, _unchanged));
