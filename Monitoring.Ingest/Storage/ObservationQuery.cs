@@ -70,12 +70,17 @@ public sealed class ObservationQuery(MonitoringDatabase database)
             JOIN series s ON s.id = o.series_id
             WHERE (o.series_id, o.period_start, o.period_end) > (@afterSeries, @afterStart, @afterEnd)
             """);
+        // The series are chosen in a subquery so the engine reads their ranges of the primary key
+        // instead of walking every observation and testing its series.
+        var series = new List<string>();
         if (filter.IndicatorCode is not null)
-            sql.Append(" AND s.indicator_code = @IndicatorCode");
+            series.Add("indicator_code = @IndicatorCode");
         if (filter.ScopeCode is not null)
-            sql.Append(" AND s.scope_code = @ScopeCode");
+            series.Add("scope_code = @ScopeCode");
         if (filter.Subgroup is not null)
-            sql.Append(" AND s.subgroup = @Subgroup");
+            series.Add("subgroup = @Subgroup");
+        if (series.Count > 0)
+            sql.Append(" AND o.series_id IN (SELECT id FROM series WHERE ").AppendJoin(" AND ", series).Append(')');
         if (filter.From is not null)
             sql.Append(" AND o.period_start >= @fromStart");
         if (filter.To is not null)

@@ -11,8 +11,9 @@ public readonly record struct SeriesKey(string IndicatorCode, string ScopeCode, 
 
 /// <summary>
 /// Reads whole series for evaluation: the current observations of every series a plan's targets or
-/// their benchmarks need, in one query per plan. The few series ids are found first; each then reads
-/// one range of the observations' primary key.
+/// their benchmarks need, in one query per plan. The few series ids are found first, in a
+/// subquery, so every engine reads one range of the observations' primary key per series rather
+/// than scanning observations and joining backwards (SQLite without statistics does that for a join).
 /// </summary>
 public sealed class SeriesQuery(MonitoringDatabase database, IOptions<SuppressionOptions> suppression)
 {
@@ -36,18 +37,16 @@ public sealed class SeriesQuery(MonitoringDatabase database, IOptions<Suppressio
     {
         var rows = await connection.QueryAsync<SeriesRow>(new CommandDefinition(
             $"""
-            WITH wanted AS (
-                SELECT t.indicator_code, t.scope_code
-                FROM targets t JOIN goals g ON g.id = t.goal_id
-                WHERE g.plan_id = @planId
-                UNION
-                SELECT t.indicator_code, t.benchmark_scope_code
-                FROM targets t JOIN goals g ON g.id = t.goal_id
-                WHERE g.plan_id = @planId AND t.benchmark_scope_code IS NOT NULL)
             SELECT {Columns}
-            FROM wanted w
-            JOIN series s ON s.indicator_code = w.indicator_code AND s.scope_code = w.scope_code
-            JOIN observations o ON o.series_id = s.id
+            FROM observations o
+            JOIN series s ON s.id = o.series_id
+            WHERE o.series_id IN (
+                SELECT w.id
+                FROM targets t
+                JOIN goals g ON g.id = t.goal_id
+                JOIN series w ON w.indicator_code = t.indicator_code
+                                 AND (w.scope_code = t.scope_code OR w.scope_code = t.benchmark_scope_code)
+                WHERE g.plan_id = @planId)
             """,
             new { planId }, cancellationToken: cancellationToken));
         return Suppress(rows.Select(r => r.ToObservation()).ToList())
@@ -74,9 +73,9 @@ public sealed class SeriesQuery(MonitoringDatabase database, IOptions<Suppressio
         var rows = await connection.QueryAsync<SeriesRow>(new CommandDefinition(
             $"""
             SELECT {Columns}
-            FROM series s
-            JOIN observations o ON o.series_id = s.id
-            WHERE s.indicator_code = @indicatorCode AND s.scope_code = @scopeCode
+            FROM observations o
+            JOIN series s ON s.id = o.series_id
+            WHERE o.series_id IN (SELECT id FROM series WHERE indicator_code = @indicatorCode AND scope_code = @scopeCode)
             """,
             new { indicatorCode, scopeCode }, cancellationToken: cancellationToken));
         return Suppress(rows.Select(r => r.ToObservation()).OrderBy(o => o.Period).ThenBy(o => o.Subgroup, StringComparer.Ordinal).ToList());
