@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Monitoring.Core.Periods;
 
@@ -9,7 +8,7 @@ namespace Monitoring.Core.Periods;
 /// Danish <c>2023K2</c>) or month (<c>2023-05</c>). Periods order by their start, and a longer
 /// period sorts before the shorter ones that start with it, so a year precedes its first quarter.
 /// </summary>
-public readonly partial record struct Period : IComparable<Period>
+public readonly record struct Period : IComparable<Period>
 {
     private Period(int year, PeriodKind kind, int index)
     {
@@ -64,27 +63,45 @@ public readonly partial record struct Period : IComparable<Period>
             : throw new FormatException(
                 $"'{text}' is not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05.");
 
+    /// <summary>
+    /// Reads the forms above by hand, not with a regular expression: digits are ASCII only (a
+    /// regex's <c>\d</c> also matches Arabic-Indic and fullwidth digits, which the number parser
+    /// then refuses), and an import parses a period per row.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Period period)
     {
         period = default;
-        if (string.IsNullOrWhiteSpace(text))
+        if (text is null)
             return false;
-        var match = Pattern().Match(text.Trim());
-        if (!match.Success)
+        var s = text.AsSpan().Trim();
+        if (s.Length < 4 || !TryDigits(s[..4], out var year) || year is < 1900 or > 2200)
             return false;
-        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (year is < 1900 or > 2200)
-            return false;
-        var (kind, index) = match.Groups switch
+        var rest = s[4..];
+        var (kind, index) = rest switch
         {
-            var g when g["half"].Success => (PeriodKind.Half, int.Parse(g["half"].Value, CultureInfo.InvariantCulture)),
-            var g when g["quarter"].Success => (PeriodKind.Quarter, int.Parse(g["quarter"].Value, CultureInfo.InvariantCulture)),
-            var g when g["month"].Success => (PeriodKind.Month, int.Parse(g["month"].Value, CultureInfo.InvariantCulture)),
-            _ => (PeriodKind.Year, 1),
+            [] => (PeriodKind.Year, 1),
+            ['H' or 'h', var d] when IsDigit(d) => (PeriodKind.Half, d - '0'),
+            ['Q' or 'q' or 'K' or 'k', var d] when IsDigit(d) => (PeriodKind.Quarter, d - '0'),
+            ['-', var d1, var d2] when IsDigit(d1) && IsDigit(d2) => (PeriodKind.Month, (d1 - '0') * 10 + (d2 - '0')),
+            _ => (PeriodKind.Year, 0),
         };
         if (index < 1 || index > 12 / (int)kind)
             return false;
         period = new Period(year, kind, index);
+        return true;
+    }
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int number)
+    {
+        number = 0;
+        foreach (var c in digits)
+        {
+            if (!IsDigit(c))
+                return false;
+            number = number * 10 + (c - '0');
+        }
         return true;
     }
 
@@ -116,7 +133,4 @@ public readonly partial record struct Period : IComparable<Period>
 
     /// <summary>The Danish display form: quarters as 2023K2, the rest as canonical.</summary>
     public string ToDanishString() => Kind == PeriodKind.Quarter ? $"{Year}K{Index}" : ToString();
-
-    [GeneratedRegex(@"^(?<year>\d{4})(?:[Hh](?<half>\d)|[QqKk](?<quarter>\d)|-(?<month>\d{2}))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

@@ -32,6 +32,10 @@ public class PeriodTests
     [TestCase("2023M05")]
     [TestCase("1800")]
     [TestCase("2023 Q1")]
+    [TestCase("\u0662\u0660\u0662\u0663")]
+    [TestCase("\uFF12\uFF10\uFF12\uFF13")]
+    [TestCase("2023Q\u0662")]
+    [TestCase("2023-\uFF10\uFF15")]
     public void Rejects_text_that_is_not_a_period(string text)
     {
         Assert.That(Period.TryParse(text, out _), Is.False);
@@ -89,5 +93,24 @@ public class PeriodTests
         Assert.That(q3.IsWithin(Period.OfYear(2023)), Is.True);
         Assert.That(q3.IsWithin(Period.Parse("2023H1")), Is.False);
         Assert.That(q3.IsWithin(Period.OfYear(2024)), Is.False);
+    }
+
+    [TestCase("2023")]
+    [TestCase("2023H2")]
+    [TestCase("2023Q3")]
+    [TestCase("2023-11")]
+    public void A_period_comes_back_whole_from_the_month_ordinals_storage_keys_it_by(string text)
+    {
+        var period = Period.Parse(text);
+
+        Assert.That(Period.FromOrdinals(period.StartOrdinal, period.EndOrdinal), Is.EqualTo(period));
+    }
+
+    [TestCase(24276, 24277)]
+    [TestCase(24277, 24279)]
+    [TestCase(24276, 24282)]
+    public void Month_ordinals_that_are_no_period_are_refused(int start, int end)
+    {
+        Assert.Throws<ArgumentException>(() => Period.FromOrdinals(start, end));
     }
 }
