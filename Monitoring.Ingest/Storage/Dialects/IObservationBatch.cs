@@ -1,4 +1,4 @@
-using Monitoring.Ingest.Import;
+using Monitoring.Core.Model;
 
 namespace Monitoring.Ingest.Storage.Dialects;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Import;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using Monitoring.Core.Model;
-using Monitoring.Ingest.Import;
 
 namespace Monitoring.Ingest.Storage.Dialects;
 

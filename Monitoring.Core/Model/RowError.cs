@@ -1,4 +1,4 @@
-namespace Monitoring.Ingest.Import;
+namespace Monitoring.Core.Model;
 
 /// <summary>
 /// What is wrong with one cell of an upload. <see cref="Row"/> is the line in the file as a

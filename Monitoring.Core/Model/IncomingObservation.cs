@@ -1,6 +1,6 @@
 using Monitoring.Core.Periods;
 
-namespace Monitoring.Ingest.Import;
+namespace Monitoring.Core.Model;
 
 /// <summary>A validated row of an upload, ready to be compared with what is stored.</summary>
 public sealed record IncomingObservation(
