@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Core.Evaluation;
+using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Evaluation;
 
@@ -133,5 +134,5 @@ public static class EvaluationEndpoints
         return buffer.ToArray();
     }
 
-    private static string EnumName(TargetStatus status) => Ingest.Storage.EnumText.ToText(status);
+    private static string EnumName(TargetStatus status) => EnumText.ToText(status);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
-using Monitoring.Ingest.Reports.Charts;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;

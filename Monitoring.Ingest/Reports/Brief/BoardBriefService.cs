@@ -1,3 +1,5 @@
+using Monitoring.Core.Charts;
+using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Evaluation;
 using Monitoring.Ingest.Reports.Charts;

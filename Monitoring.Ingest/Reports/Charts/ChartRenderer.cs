@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitoring.Core.Charts;
 using ScottPlot;
 
 namespace Monitoring.Ingest.Reports.Charts;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using ScottPlot;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using Monitoring.Ingest.Reports.Charts;
+using Monitoring.Core.Charts;
 using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 using SkiaSharp;

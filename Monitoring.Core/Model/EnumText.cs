@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Core.Model;
 
 /// <summary>Enums are stored and served as camelCase text (<c>lowerBetter</c>), so the database reads like the API.</summary>
 public static class EnumText

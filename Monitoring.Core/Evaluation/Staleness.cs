@@ -1,7 +1,7 @@
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 
-namespace Monitoring.Ingest.Reports.Brief;
+namespace Monitoring.Core.Evaluation;
 
 /// <summary>
 /// Data are stale when the latest period ended longer ago than the indicator's rhythm plus the

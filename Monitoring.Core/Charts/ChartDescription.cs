@@ -1,4 +1,4 @@
-namespace Monitoring.Ingest.Reports.Charts;
+namespace Monitoring.Core.Charts;
 
 /// <summary>How a line is drawn; every output (API, dashboard, PDF) uses the same styles.</summary>
 public enum SeriesStyle

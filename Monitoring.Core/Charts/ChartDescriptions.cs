@@ -2,7 +2,7 @@ using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Statistics;
 
-namespace Monitoring.Ingest.Reports.Charts;
+namespace Monitoring.Core.Charts;
 
 /// <summary>Builds chart descriptions from the goal engine's evaluations and from plain series.</summary>
 public static class ChartDescriptions

@@ -1,6 +1,6 @@
 using Monitoring.Core.Evaluation;
 
-namespace Monitoring.Ingest.Reports.Charts;
+namespace Monitoring.Core.Charts;
 
 /// <summary>
 /// Okabe–Ito colours, safe for colour-blind readers; a status is always shown with a symbol and
