@@ -1,8 +1,8 @@
 using System.Text;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Evaluation;
-using Monitoring.Ingest.Storage;
 using static Monitoring.Api.Dashboard.Html;
 
 namespace Monitoring.Api.Dashboard;

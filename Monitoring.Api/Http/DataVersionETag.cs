@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Http;
 

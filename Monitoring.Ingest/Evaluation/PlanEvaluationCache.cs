@@ -2,7 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Ingest.Evaluation;
 

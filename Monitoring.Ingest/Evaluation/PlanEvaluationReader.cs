@@ -2,7 +2,7 @@ using System.Data.Common;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Ingest.Evaluation;
 

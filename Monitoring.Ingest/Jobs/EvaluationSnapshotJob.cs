@@ -1,6 +1,6 @@
 using System.Globalization;
 using Hangfire;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Ingest.Jobs;
 

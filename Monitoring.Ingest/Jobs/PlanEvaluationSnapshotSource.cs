@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Evaluation;
 using Monitoring.Ingest.Metadata;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Ingest.Jobs;
 

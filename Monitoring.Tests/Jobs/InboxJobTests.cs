@@ -2,8 +2,8 @@ using System.Text;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Jobs;
-using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Jobs;

@@ -1,8 +1,8 @@
 using Hangfire;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Jobs;
-using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Jobs;

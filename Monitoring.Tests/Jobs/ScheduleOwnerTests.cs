@@ -1,7 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Jobs;
-using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Jobs;

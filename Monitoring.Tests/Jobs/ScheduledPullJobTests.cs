@@ -1,4 +1,4 @@
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Jobs;

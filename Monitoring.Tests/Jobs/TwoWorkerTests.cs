@@ -2,8 +2,8 @@ using Dapper;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Jobs;
-using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Jobs;

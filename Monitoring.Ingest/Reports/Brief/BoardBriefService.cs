@@ -1,9 +1,9 @@
 using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Evaluation;
 using Monitoring.Ingest.Reports.Charts;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Ingest.Reports.Brief;
 

@@ -6,8 +6,8 @@ using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Evaluation;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Ingest.Reports.Charts;
 

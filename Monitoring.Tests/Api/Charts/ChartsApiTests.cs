@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Monitoring.Core.Charts;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 using SkiaSharp;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Evaluation;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
-using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Ingest.Evaluation;

@@ -1,7 +1,7 @@
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
-using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Ingest.Storage;

@@ -1,5 +1,5 @@
 using Dapper;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Ingest.Storage;

@@ -4,10 +4,10 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Evaluation;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Samples;
-using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Ingest.Storage;

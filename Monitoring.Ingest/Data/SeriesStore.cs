@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>The integer ids that key observations: one per indicator, scope and subgroup, created on first use.</summary>
 public static class SeriesStore

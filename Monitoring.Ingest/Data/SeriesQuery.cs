@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Core.Model;
 using Monitoring.Core.Suppression;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Identifies one series: an indicator in one scope for one subgroup ("" = everyone).</summary>
 public readonly record struct SeriesKey(string IndicatorCode, string ScopeCode, string Subgroup);

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Monitoring.Core.Model;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>The journal of committed imports.</summary>
 public sealed class ImportBatchStore(MonitoringDatabase database)

@@ -4,7 +4,7 @@ using Monitoring.Core.Periods;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Monitoring.Ingest.Storage.Dialects;
+namespace Monitoring.Ingest.Data.Dialects;
 
 /// <summary>
 /// PostgreSQL's fast path: rows stream by binary COPY into a temporary staging table as they are

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>A caller's identity as established by an API key.</summary>
 public sealed record ApiKeyHolder(long Id, string Name, string Role, IReadOnlyList<string>? PlanScope);

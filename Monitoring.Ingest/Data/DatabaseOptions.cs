@@ -1,4 +1,4 @@
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Bound from <c>Monitoring:Database</c>; the connection string from <c>ConnectionStrings:Monitoring</c>.</summary>
 public sealed class DatabaseOptions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Uploads imported in the background: the saved file, its status and progress, and the outcome.</summary>
 public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)

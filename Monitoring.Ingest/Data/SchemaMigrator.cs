@@ -1,6 +1,6 @@
 using EvolveDb;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>
 /// Applies the provider's scripts from <c>sql/&lt;provider&gt;/V####__name.sql</c> in order with

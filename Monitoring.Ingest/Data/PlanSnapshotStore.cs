@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Dated snapshots of each plan's evaluation: one per plan and day, the day's last run wins.</summary>
 public sealed class PlanSnapshotStore(MonitoringDatabase database, TimeProvider clock)

@@ -3,7 +3,7 @@ using Dapper;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Qualitative context from the secretariat, shown beside the numbers and on charts.</summary>
 public sealed class CommentStore(MonitoringDatabase database, TimeProvider clock)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Stored board briefs per plan, newest first; the content is read only when one is downloaded.</summary>
 public sealed class BoardBriefStore(MonitoringDatabase database, TimeProvider clock)

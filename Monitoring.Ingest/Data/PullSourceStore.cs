@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>What each scheduled pull last saw of its URL: the validators for conditional requests and the content hash.</summary>
 public sealed class PullSourceStore(MonitoringDatabase database)

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Monitoring.Core.Model;
 
-namespace Monitoring.Ingest.Storage.Dialects;
+namespace Monitoring.Ingest.Data.Dialects;
 
 /// <summary>
 /// SQLite has no bulk protocol, but it runs in-process: each row goes straight into its final place

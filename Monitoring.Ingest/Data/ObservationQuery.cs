@@ -4,7 +4,7 @@ using Dapper;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Filters for reading observations; null means "any".</summary>
 public sealed record ObservationFilter(

@@ -1,6 +1,6 @@
 using Monitoring.Core.Model;
 
-namespace Monitoring.Ingest.Storage.Dialects;
+namespace Monitoring.Ingest.Data.Dialects;
 
 /// <summary>
 /// The provider-specific half of committing a batch, inside the import's transaction: stage the

@@ -1,6 +1,6 @@
 using Monitoring.Core.Suppression;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Bound from <c>Monitoring:Suppression</c>: the fewest persons a shown value may rest on.</summary>
 public sealed class SuppressionOptions

@@ -1,7 +1,7 @@
 using Dapper;
 using Monitoring.Core.Model;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Areas and benchmark scopes.</summary>
 public sealed class ScopeStore(MonitoringDatabase database)

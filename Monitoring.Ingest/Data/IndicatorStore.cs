@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Monitoring.Core.Model;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Indicator definitions.</summary>
 public sealed class IndicatorStore(MonitoringDatabase database)

@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Monitoring.Ingest.Storage.Dialects;
+using Monitoring.Ingest.Data.Dialects;
 using Npgsql;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>
 /// The one place that knows which database engine is in use: it opens connections and names the

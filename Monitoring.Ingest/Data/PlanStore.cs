@@ -4,7 +4,7 @@ using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Metadata;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>Plans and their goal framework: areas, goals, sub-goals, targets and milestones.</summary>
 public sealed class PlanStore(MonitoringDatabase database)

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Data;
 
 /// <summary>
 /// Which state of the data a read saw: a counter that every committed write changing what is
