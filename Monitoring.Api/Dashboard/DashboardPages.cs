@@ -2,7 +2,7 @@ using System.Text;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Goals;
 using static Monitoring.Api.Dashboard.Html;
 
 namespace Monitoring.Api.Dashboard;

@@ -6,7 +6,7 @@ using Monitoring.Api.Http;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Goals;
 
 namespace Monitoring.Api.Endpoints;
 

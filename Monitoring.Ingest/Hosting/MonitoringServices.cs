@@ -6,11 +6,9 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Data;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Jobs;
-using Monitoring.Ingest.Reports.Brief;
-using Monitoring.Ingest.Reports.Charts;
 using Polly;
 
 namespace Monitoring.Ingest.Hosting;

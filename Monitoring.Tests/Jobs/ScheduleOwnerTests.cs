@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
 using Monitoring.Ingest.Data;
-using Monitoring.Ingest.Jobs;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Jobs;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
 

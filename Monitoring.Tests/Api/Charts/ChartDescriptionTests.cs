@@ -2,7 +2,8 @@ using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Reports.Charts;
+using Monitoring.Ingest.Goals;
+using Monitoring.Ingest.Reports;
 using static Monitoring.Tests.Core.Evaluation.EvaluationFixtures;
 
 namespace Monitoring.Tests.Api.Charts;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
 using Monitoring.Tests.Support;

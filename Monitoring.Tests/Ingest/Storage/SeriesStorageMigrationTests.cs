@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Samples;
 using Monitoring.Tests.Support;

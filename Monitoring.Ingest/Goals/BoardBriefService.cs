@@ -2,10 +2,9 @@ using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
-using Monitoring.Ingest.Evaluation;
-using Monitoring.Ingest.Reports.Charts;
+using Monitoring.Ingest.Reports;
 
-namespace Monitoring.Ingest.Reports.Brief;
+namespace Monitoring.Ingest.Goals;
 
 /// <summary>Gathers what the one-page brief shows and renders it with the same chart module as the dashboard.</summary>
 public sealed class BoardBriefService(

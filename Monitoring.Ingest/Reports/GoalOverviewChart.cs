@@ -3,7 +3,7 @@ using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using ScottPlot;
 
-namespace Monitoring.Ingest.Reports.Charts;
+namespace Monitoring.Ingest.Reports;
 
 /// <summary>
 /// A goal at a glance: one bar per target showing progress from baseline (0 %) to target

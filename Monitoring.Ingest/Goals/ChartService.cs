@@ -7,9 +7,9 @@ using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Reports;
 
-namespace Monitoring.Ingest.Reports.Charts;
+namespace Monitoring.Ingest.Goals;
 
 /// <summary>A rendered chart and its validator.</summary>
 public sealed record RenderedChart(byte[] Content, string ContentType, string ETag);

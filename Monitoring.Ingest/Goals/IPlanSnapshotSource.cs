@@ -1,4 +1,4 @@
-namespace Monitoring.Ingest.Jobs;
+namespace Monitoring.Ingest.Goals;
 
 /// <summary>
 /// What the nightly snapshot stores for a plan, as a JSON document: the goal

@@ -2,7 +2,7 @@ using System.Globalization;
 using Monitoring.Core.Charts;
 using ScottPlot;
 
-namespace Monitoring.Ingest.Reports.Charts;
+namespace Monitoring.Ingest.Reports;
 
 public enum ChartVariant
 {

@@ -4,7 +4,7 @@ using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
 
-namespace Monitoring.Ingest.Evaluation;
+namespace Monitoring.Ingest.Goals;
 
 /// <summary>
 /// Evaluations reused while the data stay the same. A plan's status evaluates every target from

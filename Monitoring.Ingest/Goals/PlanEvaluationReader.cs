@@ -4,7 +4,7 @@ using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
 
-namespace Monitoring.Ingest.Evaluation;
+namespace Monitoring.Ingest.Goals;
 
 /// <summary>
 /// Reads what the goal engine needs from the database — the plan's goals, targets, indicators

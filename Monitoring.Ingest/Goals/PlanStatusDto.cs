@@ -1,6 +1,6 @@
 using Monitoring.Core.Evaluation;
 
-namespace Monitoring.Ingest.Evaluation;
+namespace Monitoring.Ingest.Goals;
 
 /// <summary>A plan's status as served: the board's order, what needs action, and every goal with its evaluations.</summary>
 public sealed record PlanStatusDto(string Plan, string? AsOf, StatusCounts Counts, IReadOnlyList<string> NeedsAction, IReadOnlyList<GoalStatusDto> Goals)

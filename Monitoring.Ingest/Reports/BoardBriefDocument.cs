@@ -6,7 +6,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
 
-namespace Monitoring.Ingest.Reports.Brief;
+namespace Monitoring.Ingest.Reports;
 
 /// <summary>One line of the brief: a target with its sparkline.</summary>
 public sealed record BriefTarget(TargetEvaluation Evaluation, Indicator Indicator, string ScopeName, byte[] Sparkline, bool Stale);

@@ -2,10 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Monitoring.Ingest.Data;
-using Monitoring.Ingest.Evaluation;
 using Monitoring.Ingest.Metadata;
 
-namespace Monitoring.Ingest.Jobs;
+namespace Monitoring.Ingest.Goals;
 
 /// <summary>
 /// What a snapshot or stored brief keeps: the plan and its goal evaluation exactly as

@@ -1,7 +1,6 @@
-using Monitoring.Ingest.Reports.Charts;
 using PdfSharp.Fonts;
 
-namespace Monitoring.Ingest.Reports.Brief;
+namespace Monitoring.Ingest.Reports;
 
 /// <summary>PDFsharp finds no system fonts on Linux: it gets the DejaVu Sans shipped with the service, so the brief looks the same everywhere.</summary>
 public sealed class ShippedFontResolver : IFontResolver
