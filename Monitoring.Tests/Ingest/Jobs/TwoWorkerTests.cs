@@ -6,7 +6,7 @@ using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Jobs;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Jobs;
+namespace Monitoring.Tests.Ingest.Jobs;
 
 /// <summary>
 /// Two real worker processes against one PostgreSQL database share Hangfire's queue and

@@ -10,7 +10,7 @@ using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Samples;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Ingest.Storage;
+namespace Monitoring.Tests.Ingest.Data;
 
 /// <summary>
 /// V0003 moves observations from one text-keyed table with an is_current flag to series-keyed

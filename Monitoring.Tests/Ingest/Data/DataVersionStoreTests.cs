@@ -4,7 +4,7 @@ using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Ingest.Storage;
+namespace Monitoring.Tests.Ingest.Data;
 
 /// <summary>The data version moves with every committed write that changes what is shown, and only then.</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]

@@ -2,7 +2,7 @@ using Dapper;
 using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Ingest.Storage;
+namespace Monitoring.Tests.Ingest.Data;
 
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public class SchemaMigratorTests(DatabaseProvider provider)

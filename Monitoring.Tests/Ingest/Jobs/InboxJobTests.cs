@@ -6,7 +6,7 @@ using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Jobs;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Jobs;
+namespace Monitoring.Tests.Ingest.Jobs;
 
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public class InboxJobTests(DatabaseProvider provider)

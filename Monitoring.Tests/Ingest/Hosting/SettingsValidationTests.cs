@@ -1,7 +1,7 @@
 using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Hosting;
+namespace Monitoring.Tests.Ingest.Hosting;
 
 /// <summary>A bad setting stops the start of the API or a command with a message naming the full key.</summary>
 public class SettingsValidationTests

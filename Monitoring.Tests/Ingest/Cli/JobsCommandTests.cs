@@ -5,7 +5,7 @@ using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Jobs;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Jobs;
+namespace Monitoring.Tests.Ingest.Cli;
 
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public class JobsCommandTests(DatabaseProvider provider)

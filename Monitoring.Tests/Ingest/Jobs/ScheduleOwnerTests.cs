@@ -3,7 +3,7 @@ using Hangfire.Storage;
 using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Jobs;
+namespace Monitoring.Tests.Ingest.Jobs;
 
 /// <summary>
 /// The recurring-job schedule in shared (PostgreSQL) job storage has one owner: processes started

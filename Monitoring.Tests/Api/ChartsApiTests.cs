@@ -6,7 +6,7 @@ using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 using SkiaSharp;
 
-namespace Monitoring.Tests.Api.Charts;
+namespace Monitoring.Tests.Api;
 
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public class ChartsApiTests(DatabaseProvider provider)

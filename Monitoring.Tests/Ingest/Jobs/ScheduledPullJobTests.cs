@@ -1,7 +1,7 @@
 using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Jobs;
+namespace Monitoring.Tests.Ingest.Jobs;
 
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public class ScheduledPullJobTests(DatabaseProvider provider)

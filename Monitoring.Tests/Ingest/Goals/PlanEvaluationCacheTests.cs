@@ -7,7 +7,7 @@ using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
 using Monitoring.Tests.Support;
 
-namespace Monitoring.Tests.Ingest.Evaluation;
+namespace Monitoring.Tests.Ingest.Goals;
 
 /// <summary>An evaluation is computed once per data version, question and setting, and afresh after a write.</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]

@@ -6,7 +6,7 @@ using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Reports;
 using static Monitoring.Tests.Core.Evaluation.EvaluationFixtures;
 
-namespace Monitoring.Tests.Api.Charts;
+namespace Monitoring.Tests.Core.Charts;
 
 public class ChartDescriptionTests
 {
