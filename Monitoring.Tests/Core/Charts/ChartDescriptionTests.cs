@@ -2,8 +2,6 @@ using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Goals;
-using Monitoring.Ingest.Reports;
 using static Monitoring.Tests.Core.Evaluation.EvaluationFixtures;
 
 namespace Monitoring.Tests.Core.Charts;
@@ -74,27 +72,5 @@ public class ChartDescriptionTests
         Assert.That(chart.Series.Single(s => s.Style == SeriesStyle.Benchmark).Name, Is.EqualTo("Hele landet"));
         Assert.That(chart.Comments.Single(), Is.EqualTo(new ChartMarker(2020, 49, "Ny jobindsats")));
         Assert.That(chart.YRange.Min, Is.LessThan(30), "the benchmark is inside the y range");
-    }
-
-    [Test]
-    public void Two_charts_whose_confidence_bands_differ_only_in_where_they_lie_are_rendered_apart()
-    {
-        // The band's points are value tuples, which a JSON-serialised cache key wrote as {}; their
-        // low and high ends reached the key only by way of the computed AllY, their x positions
-        // not at all, so the second chart was served the first one's image.
-        using var cache = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
-        var charts = new ChartService(null!, null!, null!, null!, null!, null!, cache);
-        var evaluation = TargetEvaluator.Evaluate(Target(), OutsideLabourMarket, Yearly((2018, 50), (2020, 49), (2022, 48)));
-        var early = ChartDescriptions.ForTarget(evaluation, OutsideLabourMarket, "Solhaven", null, null, []) with
-        {
-            Band = new ChartBand("95 %", [(2018, 49, 51), (2020, 48, 50)]),
-        };
-        var late = early with { Band = new ChartBand("95 %", [(2020, 49, 51), (2022, 48, 50)]) };
-
-        var first = charts.Render(early, "svg", 800, 400, ChartVariant.Full);
-        var second = charts.Render(late, "svg", 800, 400, ChartVariant.Full);
-
-        Assert.That(second.Content, Is.Not.EqualTo(first.Content));
-        Assert.That(second.ETag, Is.Not.EqualTo(first.ETag));
     }
 }
