@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Hosting;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Auth;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Evaluation;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Goals;
 using static Monitoring.Api.Dashboard.Html;
 
 namespace Monitoring.Api.Dashboard;

@@ -1,5 +1,5 @@
 using Monitoring.Api.Auth;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Dashboard;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
-using Monitoring.Ingest.Reports.Charts;
 
 namespace Monitoring.Api.Dashboard;
 

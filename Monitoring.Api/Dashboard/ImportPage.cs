@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
-using Monitoring.Ingest.Storage;
 using static Monitoring.Api.Dashboard.Html;
 
 namespace Monitoring.Api.Dashboard;

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using static Monitoring.Api.Dashboard.Html;
 
 namespace Monitoring.Api.Dashboard;

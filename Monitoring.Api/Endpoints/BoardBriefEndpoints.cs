@@ -1,6 +1,6 @@
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
-using Monitoring.Ingest.Reports.Brief;
+using Monitoring.Ingest.Goals;
 
 namespace Monitoring.Api.Endpoints;
 

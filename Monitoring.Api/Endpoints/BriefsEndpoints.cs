@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Endpoints;
 

@@ -2,7 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
-using Monitoring.Ingest.Reports.Charts;
+using Monitoring.Ingest.Goals;
+using Monitoring.Ingest.Reports;
 
 namespace Monitoring.Api.Endpoints;
 

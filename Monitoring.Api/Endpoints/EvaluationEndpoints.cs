@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Core.Evaluation;
+using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Goals;
 
 namespace Monitoring.Api.Endpoints;
 
@@ -138,5 +139,5 @@ public static class EvaluationEndpoints
         return buffer.ToArray();
     }
 
-    private static string EnumName(TargetStatus status) => Ingest.Storage.EnumText.ToText(status);
+    private static string EnumName(TargetStatus status) => EnumText.ToText(status);
 }

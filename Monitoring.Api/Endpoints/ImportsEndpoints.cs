@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Jobs;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Api.Endpoints;
 

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Metadata;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Api.Endpoints;
 

@@ -7,7 +7,7 @@ using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Core.Suppression;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Endpoints;
 

@@ -1,8 +1,8 @@
 using Monitoring.Api.Auth;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Metadata;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Api.Endpoints;
 

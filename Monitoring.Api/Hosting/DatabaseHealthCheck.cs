@@ -1,6 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Hosting;
 

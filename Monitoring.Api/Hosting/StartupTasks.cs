@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Samples;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Api.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Http;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using Spectre.Console;
 
 namespace Monitoring.Ingest.Cli;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
-using Monitoring.Ingest.Storage;
 using Spectre.Console;
 
 namespace Monitoring.Ingest.Cli;

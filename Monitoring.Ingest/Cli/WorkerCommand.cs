@@ -2,8 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Jobs;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Ingest.Cli;
 

@@ -5,12 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Jobs;
-using Monitoring.Ingest.Reports.Brief;
-using Monitoring.Ingest.Reports.Charts;
-using Monitoring.Ingest.Storage;
 using Polly;
 
 namespace Monitoring.Ingest.Hosting;

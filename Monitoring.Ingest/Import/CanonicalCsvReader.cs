@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Monitoring.Core.Model;
 
 namespace Monitoring.Ingest.Import;
 

@@ -1,6 +1,6 @@
 using CsvHelper;
 using Monitoring.Core.Model;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Ingest.Import;
 

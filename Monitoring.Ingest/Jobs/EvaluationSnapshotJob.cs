@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hangfire;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Goals;
 
 namespace Monitoring.Ingest.Jobs;
 

@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using Npgsql;
 
 namespace Monitoring.Ingest.Jobs;

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Ingest.Jobs;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Hangfire;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Ingest.Jobs;
 

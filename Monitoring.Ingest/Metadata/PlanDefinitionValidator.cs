@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Ingest.Metadata;
 

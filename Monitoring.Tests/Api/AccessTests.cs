@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Monitoring.Api.Auth;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api;
@@ -95,6 +95,6 @@ public class AccessTests(DatabaseProvider provider)
         Assert.That(mode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.That(key, Does.StartWith("mon_").And.Length.GreaterThan(40));
         Assert.That(snapshot, Does.Not.Contain(key), "the clear key is nowhere in the database");
-        Assert.That(snapshot, Does.Contain(Monitoring.Ingest.Storage.ApiKeyStore.Hash(key)));
+        Assert.That(snapshot, Does.Contain(Monitoring.Ingest.Data.ApiKeyStore.Hash(key)));
     }
 }

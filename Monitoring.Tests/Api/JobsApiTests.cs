@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Monitoring.Api.Auth;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api;

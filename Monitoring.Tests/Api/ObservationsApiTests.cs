@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api;

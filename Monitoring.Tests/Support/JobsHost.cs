@@ -4,10 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Hosting;
 using Monitoring.Ingest.Jobs;
 using Monitoring.Ingest.Metadata;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Tests.Support;
 

@@ -1,4 +1,4 @@
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Tests.Support;
 

@@ -1,8 +1,8 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Tests.Support;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Monitoring.Core.Model;
-using Monitoring.Ingest.Evaluation;
+using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
-using Monitoring.Ingest.Storage;
 
 namespace Monitoring.Bench;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Bench;
 

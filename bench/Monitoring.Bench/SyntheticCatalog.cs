@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Monitoring.Core.Model;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 
 namespace Monitoring.Bench;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api.Dashboard;

@@ -1,8 +1,8 @@
 using Dapper;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
-using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Ingest.Import;

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Dapper;
+using Monitoring.Core.Model;
+using Monitoring.Core.Periods;
+
+namespace Monitoring.Ingest.Data;
+
+/// <summary>Qualitative context from the secretariat, shown beside the numbers and on charts.</summary>
+public sealed class CommentStore(MonitoringDatabase database, TimeProvider clock)
+{
+    private const string Select =
+        """
+        SELECT c.id AS Id, p.slug AS PlanSlug, c.goal_id AS GoalId, c.indicator_code AS IndicatorCode, c.period AS Period,
+               c.author AS Author, c.text AS Text, c.created_at AS CreatedAt
+        FROM comments c JOIN plans p ON p.id = c.plan_id
+        """;
+
+    public async Task<IReadOnlyList<Comment>> ForIndicatorAsync(string indicatorCode, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CommentRow>(new CommandDefinition(
+            Select + " WHERE c.indicator_code = @indicatorCode ORDER BY c.id DESC", new { indicatorCode }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToComment()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Comment>> ForPlanAsync(string planSlug, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CommentRow>(new CommandDefinition(
+            Select + " WHERE p.slug = @planSlug ORDER BY c.id DESC", new { planSlug }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToComment()).ToList();
+    }
+
+    /// <summary>Adds a comment and moves the data version on (comments are drawn on charts and quoted in the brief); null when the plan does not exist.</summary>
+    public async Task<long?> CreateAsync(
+        string planSlug, long? goalId, string? indicatorCode, Period? period, string author, string text, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            INSERT INTO comments (plan_id, goal_id, indicator_code, period, author, text, created_at)
+            SELECT id, @goalId, @indicatorCode, @period, @author, @text, @at FROM plans WHERE slug = @planSlug
+            RETURNING id
+            """,
+            new { planSlug, goalId, indicatorCode, period = period?.ToString(), author, text, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+            transaction, cancellationToken: cancellationToken));
+        if (id is null)
+            return null;
+        await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    private sealed class CommentRow
+    {
+        public long Id { get; set; }
+        public string PlanSlug { get; set; } = "";
+        public long? GoalId { get; set; }
+        public string? IndicatorCode { get; set; }
+        public string? Period { get; set; }
+        public string Author { get; set; } = "";
+        public string Text { get; set; } = "";
+        public string CreatedAt { get; set; } = "";
+
+        public Comment ToComment() => new(
+            Id, PlanSlug, GoalId, IndicatorCode, Period is null ? null : Core.Periods.Period.Parse(Period), Author, Text,
+            DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

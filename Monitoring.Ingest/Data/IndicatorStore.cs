@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Dapper;
+using Monitoring.Core.Model;
+
+namespace Monitoring.Ingest.Data;
+
+/// <summary>Indicator definitions.</summary>
+public sealed class IndicatorStore(MonitoringDatabase database)
+{
+    private const string SelectIndicators =
+        """
+        SELECT code AS Code, name AS Name, name_en AS NameEn, unit AS Unit, direction AS Direction,
+               source AS Source, periodicity AS Periodicity, decimals AS Decimals,
+               definition AS Definition, influenceable AS Influenceable
+        FROM indicators
+        """;
+
+    public async Task<IReadOnlyList<Indicator>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ListAsync(connection, cancellationToken);
+    }
+
+    /// <summary>On a connection the caller holds, so a whole plan can be read on one connection.</summary>
+    public static async Task<IReadOnlyList<Indicator>> ListAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        var rows = await connection.QueryAsync<IndicatorRow>(new CommandDefinition(
+            SelectIndicators + " ORDER BY code", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToIndicator()).ToList();
+    }
+
+    public async Task<Indicator?> FindAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<IndicatorRow>(new CommandDefinition(
+            SelectIndicators + " WHERE code = @code", new { code }, cancellationToken: cancellationToken));
+        return row?.ToIndicator();
+    }
+
+    /// <summary>Inserts the indicator and moves the data version on (names and directions are shown and computed with); false when the code is taken.</summary>
+    public async Task<bool> CreateAsync(Indicator indicator, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO indicators (code, name, name_en, unit, direction, source, periodicity, decimals, definition, influenceable)
+            VALUES (@Code, @Name, @NameEn, @Unit, @Direction, @Source, @Periodicity, @Decimals, @Definition, @Influenceable)
+            ON CONFLICT (code) DO NOTHING
+            """,
+            new
+            {
+                indicator.Code,
+                indicator.Name,
+                indicator.NameEn,
+                Unit = EnumText.ToText(indicator.Unit),
+                Direction = EnumText.ToText(indicator.Direction),
+                Source = EnumText.ToText(indicator.Source),
+                Periodicity = EnumText.ToText(indicator.Periodicity),
+                indicator.Decimals,
+                indicator.Definition,
+                Influenceable = indicator.Influenceable ? 1 : 0,
+            },
+            transaction, cancellationToken: cancellationToken));
+        if (inserted != 1)
+            return false;
+        await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private sealed class IndicatorRow
+    {
+        public string Code { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string? NameEn { get; set; }
+        public string Unit { get; set; } = "";
+        public string Direction { get; set; } = "";
+        public string Source { get; set; } = "";
+        public string Periodicity { get; set; } = "";
+        public int Decimals { get; set; }
+        public string? Definition { get; set; }
+        public bool Influenceable { get; set; }
+
+        public Indicator ToIndicator() => new(
+            Code, Name, NameEn,
+            EnumText.Parse<IndicatorUnit>(Unit),
+            EnumText.Parse<Direction>(Direction),
+            EnumText.Parse<IndicatorSource>(Source),
+            EnumText.Parse<Periodicity>(Periodicity),
+            Decimals, Definition, Influenceable);
+    }
+}

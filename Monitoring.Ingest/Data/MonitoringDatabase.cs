@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Monitoring.Ingest.Data.Dialects;
+using Npgsql;
+
+namespace Monitoring.Ingest.Data;
+
+/// <summary>
+/// The one place that knows which database engine is in use: it opens connections and names the
+/// folder of migration scripts. A second provider adds a branch here and a folder under <c>sql/</c>.
+/// </summary>
+public sealed class MonitoringDatabase
+{
+    private readonly string _connectionString;
+
+    public MonitoringDatabase(DatabaseOptions options)
+    {
+        Provider = options.Provider;
+        _connectionString = Normalise(options);
+        ScriptsFolder = Path.Combine(options.ScriptsFolder ?? Path.Combine(AppContext.BaseDirectory, "sql"), DialectFolder);
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ScriptsFolder { get; }
+
+    /// <summary>The connection string as used, with the provider's required settings applied.</summary>
+    public string ConnectionString => _connectionString;
+
+    /// <summary>This provider's way of staging and merging the observations of batch <paramref name="batchId"/>, inside the given transaction.</summary>
+    public IObservationBatch BeginObservationBatch(DbConnection connection, DbTransaction transaction, long batchId) => Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresObservationBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batchId),
+        _ => new SqliteObservationBatch(connection, transaction, batchId),
+    };
+
+    private string DialectFolder => Provider switch
+    {
+        DatabaseProvider.Sqlite => "sqlite",
+        DatabaseProvider.Postgres => "postgres",
+        _ => throw new NotSupportedException($"Database provider {Provider} is not supported."),
+    };
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public DbConnection CreateConnection() => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
+        DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
+        _ => throw new NotSupportedException($"Database provider {Provider} is not supported."),
+    };
+
+    private static string Normalise(DatabaseOptions options)
+    {
+        if (options.Provider != DatabaseProvider.Sqlite)
+            return options.ConnectionString;
+        // Foreign keys are off by default in SQLite; the schema relies on them. The folder of the
+        // file is created so a fresh clone starts without set-up.
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true };
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Dapper;
+
+namespace Monitoring.Ingest.Data;
+
+/// <summary>Uploads imported in the background: the saved file, its status and progress, and the outcome.</summary>
+public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)
+{
+    private const string Select =
+        """
+        SELECT id AS Id, file_name AS FileName, stored_path AS StoredPath, size_bytes AS SizeBytes, status AS Status,
+               stage AS Stage, rows_done AS RowsDone, rows_total AS RowsTotal, batch_id AS BatchId,
+               report_json AS ReportJson, error AS Error, job_id AS JobId, requested_by AS RequestedBy,
+               created_at AS CreatedAt, updated_at AS UpdatedAt
+        FROM uploads
+        """;
+
+    public async Task CreateAsync(string id, string fileName, string storedPath, long sizeBytes, string requestedBy,
+        CancellationToken cancellationToken = default)
+    {
+        var now = Now();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO uploads (id, file_name, stored_path, size_bytes, status, requested_by, created_at, updated_at)
+            VALUES (@id, @fileName, @storedPath, @sizeBytes, 'queued', @requestedBy, @now, @now)
+            """,
+            new { id, fileName, storedPath, sizeBytes, requestedBy, now }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<Upload?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UploadRow>(new CommandDefinition(
+            Select + " WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToUpload();
+    }
+
+    public Task SetJobAsync(string id, string jobId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE uploads SET job_id = @jobId, updated_at = @now WHERE id = @id", new { id, jobId, now = Now() },
+            cancellationToken);
+
+    public Task MarkRunningAsync(string id, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE uploads SET status = 'running', error = NULL, updated_at = @now WHERE id = @id",
+            new { id, now = Now() }, cancellationToken);
+
+    public Task ReportProgressAsync(string id, string stage, int done, int total, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE uploads SET stage = @stage, rows_done = @done, rows_total = @total, updated_at = @now WHERE id = @id",
+            new { id, stage, done, total, now = Now() }, cancellationToken);
+
+    /// <summary>The final outcome: committed (with the batch) or rejected (with the report).</summary>
+    public Task FinishAsync(string id, string status, long? batchId, string reportJson, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            """
+            UPDATE uploads SET status = @status, batch_id = @batchId, report_json = @reportJson, error = NULL, updated_at = @now
+            WHERE id = @id
+            """,
+            new { id, status, batchId, reportJson, now = Now() }, cancellationToken);
+
+    /// <summary>A failed attempt; Hangfire may retry, and the next attempt sets the status back to running.</summary>
+    public Task RecordErrorAsync(string id, string error, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE uploads SET status = 'failed', error = @error, updated_at = @now WHERE id = @id",
+            new { id, error, now = Now() }, cancellationToken);
+
+    private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
+    private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private sealed class UploadRow
+    {
+        public string Id { get; set; } = "";
+        public string FileName { get; set; } = "";
+        public string StoredPath { get; set; } = "";
+        public long SizeBytes { get; set; }
+        public string Status { get; set; } = "";
+        public string? Stage { get; set; }
+        public int RowsDone { get; set; }
+        public int RowsTotal { get; set; }
+        public long? BatchId { get; set; }
+        public string? ReportJson { get; set; }
+        public string? Error { get; set; }
+        public string? JobId { get; set; }
+        public string RequestedBy { get; set; } = "";
+        public string CreatedAt { get; set; } = "";
+        public string UpdatedAt { get; set; } = "";
+
+        public Upload ToUpload() => new(Id, FileName, StoredPath, SizeBytes, Status, Stage, RowsDone, RowsTotal, BatchId,
+            ReportJson, Error, JobId, RequestedBy,
+            DateTimeOffset.Parse(CreatedAt, CultureInfo.InvariantCulture), DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>One background upload as stored.</summary>
+public sealed record Upload(
+    string Id, string FileName, string StoredPath, long SizeBytes, string Status, string? Stage, int RowsDone, int RowsTotal,
+    long? BatchId, string? ReportJson, string? Error, string? JobId, string RequestedBy, DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public bool IsFinished => Status is UploadStatus.Committed or UploadStatus.Rejected;
+}
+
+public static class UploadStatus
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Committed = "committed";
+    public const string Rejected = "rejected";
+    public const string Failed = "failed";
+}
