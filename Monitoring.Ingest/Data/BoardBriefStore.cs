@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 
 namespace Monitoring.Ingest.Data;
@@ -19,39 +18,28 @@ public sealed class BoardBriefStore(MonitoringDatabase database, TimeProvider cl
             VALUES (@planSlug, @mediaType, @fileName, @content, @now)
             RETURNING id
             """,
-            new { planSlug, mediaType, fileName, content, now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+            new { planSlug, mediaType, fileName, content, now = StoredTextTypes.Timestamp(clock.GetUtcNow()) },
             cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<BoardBrief>> ListAsync(string planSlug, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<BriefRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<BoardBrief>(new CommandDefinition(
             SelectInfo + " WHERE plan_slug = @planSlug ORDER BY id DESC", new { planSlug }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToBrief()).ToList();
+        return rows.ToList();
     }
 
     public async Task<(BoardBrief Brief, byte[] Content)?> FindAsync(string planSlug, long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<BriefRow>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<BoardBrief>(new CommandDefinition(
             SelectInfo + " WHERE plan_slug = @planSlug AND id = @id", new { planSlug, id }, cancellationToken: cancellationToken));
         if (row is null)
             return null;
         var content = await connection.ExecuteScalarAsync<byte[]>(new CommandDefinition(
             "SELECT content FROM board_briefs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return (row.ToBrief(), content!);
-    }
-
-    private sealed class BriefRow
-    {
-        public long Id { get; set; }
-        public string PlanSlug { get; set; } = "";
-        public string MediaType { get; set; } = "";
-        public string FileName { get; set; } = "";
-        public string CreatedAt { get; set; } = "";
-
-        public BoardBrief ToBrief() => new(Id, PlanSlug, MediaType, FileName, DateTimeOffset.Parse(CreatedAt, CultureInfo.InvariantCulture));
+        return (row, content!);
     }
 }
 

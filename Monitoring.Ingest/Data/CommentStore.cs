@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
@@ -18,17 +17,17 @@ public sealed class CommentStore(MonitoringDatabase database, TimeProvider clock
     public async Task<IReadOnlyList<Comment>> ForIndicatorAsync(string indicatorCode, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CommentRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<Comment>(new CommandDefinition(
             Select + " WHERE c.indicator_code = @indicatorCode ORDER BY c.id DESC", new { indicatorCode }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToComment()).ToList();
+        return rows.ToList();
     }
 
     public async Task<IReadOnlyList<Comment>> ForPlanAsync(string planSlug, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CommentRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<Comment>(new CommandDefinition(
             Select + " WHERE p.slug = @planSlug ORDER BY c.id DESC", new { planSlug }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToComment()).ToList();
+        return rows.ToList();
     }
 
     /// <summary>Adds a comment and moves the data version on (comments are drawn on charts and quoted in the brief); null when the plan does not exist.</summary>
@@ -43,28 +42,12 @@ public sealed class CommentStore(MonitoringDatabase database, TimeProvider clock
             SELECT id, @goalId, @indicatorCode, @period, @author, @text, @at FROM plans WHERE slug = @planSlug
             RETURNING id
             """,
-            new { planSlug, goalId, indicatorCode, period = period?.ToString(), author, text, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+            new { planSlug, goalId, indicatorCode, period = period?.ToString(), author, text, at = StoredTextTypes.Timestamp(clock.GetUtcNow()) },
             transaction, cancellationToken: cancellationToken));
         if (id is null)
             return null;
         await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
-    }
-
-    private sealed class CommentRow
-    {
-        public long Id { get; set; }
-        public string PlanSlug { get; set; } = "";
-        public long? GoalId { get; set; }
-        public string? IndicatorCode { get; set; }
-        public string? Period { get; set; }
-        public string Author { get; set; } = "";
-        public string Text { get; set; } = "";
-        public string CreatedAt { get; set; } = "";
-
-        public Comment ToComment() => new(
-            Id, PlanSlug, GoalId, IndicatorCode, Period is null ? null : Core.Periods.Period.Parse(Period), Author, Text,
-            DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

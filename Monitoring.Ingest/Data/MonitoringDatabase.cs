@@ -6,19 +6,32 @@ using Npgsql;
 namespace Monitoring.Ingest.Data;
 
 /// <summary>
-/// The one place that knows which database engine is in use: it opens connections and names the
-/// folder of migration scripts. A second provider adds a branch here and a folder under <c>sql/</c>.
+/// The one place that knows which database engine is in use: it holds the provider's data source
+/// (one pool, built once from the settings) and names the folder of migration scripts. A second
+/// provider adds a branch here and a folder under <c>sql/</c>.
 /// </summary>
-public sealed class MonitoringDatabase
+public sealed class MonitoringDatabase : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
 
     public MonitoringDatabase(DatabaseOptions options)
     {
+        StoredTextTypes.Register();
         Provider = options.Provider;
         _connectionString = Normalise(options);
         ScriptsFolder = Path.Combine(options.ScriptsFolder ?? Path.Combine(AppContext.BaseDirectory, "sql"), DialectFolder);
+        // Built on first use, so naming the scripts folder never needs a connection string that parses.
+        _dataSource = new Lazy<DbDataSource>(() => Provider switch
+        {
+            DatabaseProvider.Postgres => NpgsqlDataSource.Create(_connectionString),
+            _ => SqliteFactory.Instance.CreateDataSource(_connectionString),
+        });
     }
+
+    private readonly Lazy<DbDataSource> _dataSource;
+
+    /// <summary>Where every connection of this service comes from.</summary>
+    public DbDataSource DataSource => _dataSource.Value;
 
     public DatabaseProvider Provider { get; }
 
@@ -41,19 +54,18 @@ public sealed class MonitoringDatabase
         _ => throw new NotSupportedException($"Database provider {Provider} is not supported."),
     };
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        await DataSource.OpenConnectionAsync(cancellationToken);
 
-    public DbConnection CreateConnection() => Provider switch
+    public DbConnection CreateConnection() => DataSource.CreateConnection();
+
+    public ValueTask DisposeAsync() => _dataSource.IsValueCreated ? _dataSource.Value.DisposeAsync() : ValueTask.CompletedTask;
+
+    public void Dispose()
     {
-        DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
-        DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
-        _ => throw new NotSupportedException($"Database provider {Provider} is not supported."),
-    };
+        if (_dataSource.IsValueCreated)
+            _dataSource.Value.Dispose();
+    }
 
     private static string Normalise(DatabaseOptions options)
     {

@@ -100,8 +100,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return string.Join('\n', lines);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Database.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (_postgresDatabase is not null)
             PostgresServer.Instance.DropDatabase(_postgresDatabase);
@@ -113,6 +114,5 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // A file still held open by the OS is left for the temp cleaner rather than failing a test.
         }
-        return ValueTask.CompletedTask;
     }
 }
