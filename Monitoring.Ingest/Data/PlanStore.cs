@@ -45,10 +45,11 @@ public sealed class PlanStore(MonitoringDatabase database)
         return await GoalsAsync(connection, planId, cancellationToken);
     }
 
+    /// <summary>The current goals: retired ones (sql/*/V0007) keep their history but leave status, dashboard and brief.</summary>
     public static async Task<IReadOnlyList<Goal>> GoalsAsync(DbConnection connection, long planId, CancellationToken cancellationToken = default)
     {
         var rows = await connection.QueryAsync<GoalRow>(new CommandDefinition(
-            GoalRow.Select + " WHERE plan_id = @planId ORDER BY id", new { planId }, cancellationToken: cancellationToken));
+            GoalRow.Select + " WHERE plan_id = @planId AND retired_at IS NULL ORDER BY id", new { planId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToGoal()).ToList();
     }
 
@@ -58,16 +59,17 @@ public sealed class PlanStore(MonitoringDatabase database)
         return await TargetsAsync(connection, planId, cancellationToken);
     }
 
+    /// <summary>The current targets; retiring a goal retires its targets too, so the target's own mark is enough.</summary>
     public static async Task<IReadOnlyList<Target>> TargetsAsync(DbConnection connection, long planId, CancellationToken cancellationToken = default)
     {
         var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(
-            TargetRow.Select + " JOIN goals g ON g.id = t.goal_id WHERE g.plan_id = @planId ORDER BY t.id",
+            TargetRow.Select + " JOIN goals g ON g.id = t.goal_id WHERE g.plan_id = @planId AND t.retired_at IS NULL ORDER BY t.id",
             new { planId }, cancellationToken: cancellationToken));
         var milestones = (await connection.QueryAsync<MilestoneRow>(new CommandDefinition(
                 """
                 SELECT m.target_id AS TargetId, m.period AS Period, m.value AS Value
                 FROM target_milestones m JOIN targets t ON t.id = m.target_id JOIN goals g ON g.id = t.goal_id
-                WHERE g.plan_id = @planId
+                WHERE g.plan_id = @planId AND t.retired_at IS NULL
                 """,
                 new { planId }, cancellationToken: cancellationToken)))
             .ToLookup(m => m.TargetId, m => new Milestone(Period.Parse(m.Period), m.Value));
