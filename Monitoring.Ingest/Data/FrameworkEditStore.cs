@@ -411,8 +411,11 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
                 cancellationToken: cancellationToken));
             return new JsonObject
             {
-                ["name"] = row.Name, ["nameEn"] = row.NameEn, ["definition"] = row.Definition,
-                ["decimals"] = row.Decimals, ["influenceable"] = row.Influenceable,
+                ["name"] = row.Name,
+                ["nameEn"] = row.NameEn,
+                ["definition"] = row.Definition,
+                ["decimals"] = row.Decimals,
+                ["influenceable"] = row.Influenceable,
             };
         }
         var scope = await connection.QuerySingleAsync<(string Name, string? MunicipalityCode)>(new CommandDefinition(
