@@ -38,6 +38,15 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
         return (state.ToDefinition(), state.Plan.RowVersion);
     }
 
+    /// <summary>The whole framework of the plan the goal belongs to, retired rows and versions included (for the edit forms).</summary>
+    public async Task<FrameworkState?> StateOfGoalAsync(long goalId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var planId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT plan_id FROM goals WHERE id = @goalId", new { goalId }, cancellationToken: cancellationToken));
+        return planId is null ? null : await FrameworkState.LoadAsync(connection, null, planId.Value, cancellationToken);
+    }
+
     /// <summary>A goal as edited (retired or not), its plan's slug and its version.</summary>
     public async Task<(JsonObject Goal, string PlanSlug, long Version)?> GoalAsync(long id, CancellationToken cancellationToken = default)
     {
