@@ -30,6 +30,40 @@ public static class FrameworkHtml
         _ => action,
     };
 
+    /// <summary>The API's field names as the secretariat knows them; unknown ones as they are.</summary>
+    public static string FieldDa(string field) => field switch
+    {
+        "id" => "Id",
+        "key" => "Nøgle",
+        "parent" => "Overordnet mål",
+        "goal" => "Mål",
+        "title" => "Titel",
+        "description" => "Beskrivelse",
+        "focusArea" => "Indsatsområde",
+        "owningBody" => "Ejer",
+        "name" => "Navn",
+        "nameEn" => "Navn på engelsk",
+        "definition" => "Definition",
+        "decimals" => "Decimaler",
+        "influenceable" => "Kan påvirkes",
+        "municipalityCode" => "Kommune",
+        "fundingPeriod" => "Bevillingsperiode",
+        "status" => "Status",
+        "areas" => "Boligområder",
+        "indicator" => "Indikator",
+        "scope" => "Område",
+        "subgroup" => "Delgruppe",
+        "baselinePeriod" => "Baseline-periode",
+        "baselineValue" => "Baseline-værdi",
+        "targetPeriod" => "Målperiode",
+        "targetValue" => "Målværdi",
+        "tolerance" => "Tolerance",
+        "weight" => "Vægt",
+        "benchmarkScope" => "Sammenligningsområde",
+        "milestones" => "Delmål undervejs",
+        _ => field,
+    };
+
     /// <summary>The changes as a table: per entity, the fields that differ with their value before and after.</summary>
     public static string Diff(IReadOnlyList<FrameworkChange> changes, string title)
     {
@@ -53,7 +87,7 @@ public static class FrameworkHtml
         }
         foreach (var (field, old, now) in Fields(before, after))
         {
-            html.Append(Danish, $"<tr>{Lead()}<td>{E(field)}</td><td>{E(old)}</td><td>{E(now)}</td></tr>");
+            html.Append(Danish, $"<tr>{Lead()}<td>{E(FieldDa(field))}</td><td>{E(old)}</td><td>{E(now)}</td></tr>");
             first = false;
         }
         if (first)

@@ -322,4 +322,78 @@ public class FrameworkEditApiTests(DatabaseProvider provider)
         Assert.That((await ProblemJson.ReadAsync(badType, HttpStatusCode.BadRequest)).GetProperty("field").GetString(), Does.Contain("targetValue"));
         await ProblemJson.ReadAsync(notJson, HttpStatusCode.BadRequest);
     }
+
+    [TestCase("oesterby-nord")]
+    [TestCase("vesteraa-parkerne")]
+    public async Task A_sample_plan_file_put_over_the_loaded_sample_changes_nothing(string slug)
+    {
+        await using var api = MonitoringApiFactory.StartWithSamples(provider);
+        var admin = api.AdminClient();
+        var (_, etag) = await GetAsync(admin, $"/api/v1/plans/{slug}/definition");
+        var file = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Samples, "plans", slug + ".json"));
+
+        var diff = await OkAsync(await admin.SendAsync(Edit(HttpMethod.Put, $"/api/v1/plans/{slug}?dryRun=true", file, etag)));
+
+        Assert.That(diff.GetProperty("changes").GetArrayLength(), Is.Zero, diff.ToString());
+    }
+
+    [Test]
+    public async Task A_retired_goal_takes_its_sub_goals_and_targets_out_of_the_status_and_can_come_back()
+    {
+        await using var api = await StartWithPlanAsync(provider);
+        var admin = api.AdminClient();
+        var id = await GoalIdAsync(admin);
+        var (_, etag) = await GetAsync(admin, $"/api/v1/goals/{id}");
+
+        var retired = await OkAsync(await admin.SendAsync(Edit(HttpMethod.Patch, $"/api/v1/goals/{id}", new { retired = true }, etag)));
+
+        Assert.That(retired.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("action").GetString()), Has.All.EqualTo("retired"));
+        Assert.That(retired.GetProperty("changes").GetArrayLength(), Is.EqualTo(4), "the goal, its sub-goal and its two targets");
+        var status = await admin.GetFromJsonAsync<JsonElement>("/api/v1/plans/test-plan/status");
+        Assert.That(status.GetProperty("goals").GetArrayLength(), Is.Zero);
+        var (goal, again) = await GetAsync(admin, $"/api/v1/goals/{id}");
+        Assert.That(goal.GetProperty("retired").GetBoolean(), Is.True);
+
+        var back = await OkAsync(await admin.SendAsync(Edit(HttpMethod.Patch, $"/api/v1/goals/{id}", new { retired = false }, again)));
+        Assert.That(back.GetProperty("changes").EnumerateArray().Single().GetProperty("action").GetString(), Is.EqualTo("added"));
+    }
+
+    [Test]
+    public async Task A_target_is_added_to_a_goal_and_a_goal_with_targets_cannot_be_deleted()
+    {
+        await using var api = await StartWithPlanAsync(provider);
+        var admin = api.AdminClient();
+        var id = await GoalIdAsync(admin);
+        var sub = await GoalIdAsync(admin, "M1.1");
+        var (_, etag) = await GetAsync(admin, $"/api/v1/goals/{id}");
+        var (_, subTag) = await GetAsync(admin, $"/api/v1/goals/{sub}");
+
+        var added = await OkAsync(await admin.SendAsync(Edit(HttpMethod.Post, $"/api/v1/goals/{id}/targets", Target("MOVES", "AREA-B", 12), etag)));
+        var twice = await admin.SendAsync(Edit(HttpMethod.Post, $"/api/v1/goals/{id}/targets", Target("MOVES", "AREA-B", 12), etag));
+        var (_, current) = await GetAsync(admin, $"/api/v1/goals/{id}");
+        var duplicate = await admin.SendAsync(Edit(HttpMethod.Post, $"/api/v1/goals/{id}/targets", Target("MOVES", "AREA-B", 12), current));
+        var refused = await admin.SendAsync(Edit(HttpMethod.Delete, $"/api/v1/goals/{id}", null, current));
+        var deleted = await admin.SendAsync(Edit(HttpMethod.Delete, $"/api/v1/goals/{sub}", null, subTag));
+
+        Assert.That(added.GetProperty("changes").EnumerateArray().Single().GetProperty("key").GetString(), Is.EqualTo("M1/MOVES/AREA-B"));
+        await ProblemJson.ReadAsync(twice, HttpStatusCode.PreconditionFailed);
+        Assert.That((await ProblemJson.ReadAsync(duplicate, HttpStatusCode.UnprocessableEntity)).GetProperty("errors")[0].GetProperty("field").GetString(), Is.EqualTo("indicator"));
+        Assert.That((await ProblemJson.ReadAsync(refused, HttpStatusCode.Conflict)).GetProperty("detail").GetString(), Does.Contain("sub-goal").And.Contain("target"));
+        Assert.That((await OkAsync(deleted)).GetProperty("changes")[0].GetProperty("action").GetString(), Is.EqualTo("deleted"));
+        Assert.That(await TargetIdsAsync(admin), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Two_puts_with_the_same_etag_give_one_200_and_one_412()
+    {
+        await using var api = await StartWithPlanAsync(provider);
+        var (_, etag) = await GetAsync(api.AdminClient(), "/api/v1/plans/test-plan/definition");
+
+        var answers = await Task.WhenAll(
+            api.AdminClient().SendAsync(Edit(HttpMethod.Put, "/api/v1/plans/test-plan", Plan(value: 30), etag)),
+            api.AdminClient().SendAsync(Edit(HttpMethod.Put, "/api/v1/plans/test-plan", Plan(title: "Andet"), etag)));
+
+        Assert.That(answers.Select(a => a.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.PreconditionFailed }),
+            string.Join("\n", await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()))));
+    }
 }

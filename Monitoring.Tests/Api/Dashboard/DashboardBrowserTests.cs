@@ -185,7 +185,7 @@ public class DashboardBrowserTests
 
         Assert.That(diff, Does.Contain(oldTitle).And.Contain("Flere beboere i job og uddannelse"));
         Assert.That(await renamed.InnerTextAsync("h1"), Is.EqualTo("Flere beboere i job og uddannelse"));
-        Assert.That(entry, Does.Contain("Flere beboere i job og uddannelse").And.Contain(oldTitle).And.Contain("title"));
+        Assert.That(entry, Does.Contain("Flere beboere i job og uddannelse").And.Contain(oldTitle).And.Contain("Titel").And.Contain("ændret"));
         Assert.That(errors.Concat(goalErrors).Concat(renamedErrors).Concat(historyErrors), Is.Empty);
     }
 }
