@@ -36,6 +36,8 @@ public static class FrameworkEditEndpoints
             .WithSummary("The plan's current goal framework as the JSON POST and PUT take, with its ETag.");
         plans.MapPut("/{slug}", ReplaceAsync)
             .RequireAuthorization(Policies.Write)
+            .Accepts<PlanDefinition>("application/json")
+            .Produces<EditResponse>()
             .WithName("ReplacePlan")
             .WithSummary("Replace the plan's definition: goals matched by key and targets by (goal, indicator, area, subgroup) keep their ids; missing ones are retired.");
         plans.MapGet("/{slug}/history", HistoryAsync)
@@ -57,11 +59,15 @@ public static class FrameworkEditEndpoints
         goals.MapPatch("/{id:long}", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 EditAsync(request, "goal", id, dryRun, (patch, edit) => store.PatchGoalAsync(id, patch, edit, ct)))
             .RequireAuthorization(Policies.Write)
+            .Accepts<JsonObject>("application/merge-patch+json", "application/json")
+            .Produces<EditResponse>()
             .WithName("PatchGoal")
             .WithSummary("JSON merge patch of a goal: title, description, focusArea, owningBody, retired.");
         goals.MapPost("/{id:long}/targets", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 EditAsync(request, "goal", id, dryRun, (body, edit) => store.AddTargetAsync(id, body, edit, ct)))
             .RequireAuthorization(Policies.Write)
+            .Accepts<TargetDefinition>("application/json")
+            .Produces<EditResponse>()
             .WithName("AddTarget")
             .WithSummary("Add a target to the goal (If-Match: the goal's ETag).");
         goals.MapDelete("/{id:long}", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
@@ -84,6 +90,8 @@ public static class FrameworkEditEndpoints
         targets.MapPatch("/{id:long}", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 EditAsync(request, "target", id, dryRun, (patch, edit) => store.PatchTargetAsync(id, patch, edit, ct)))
             .RequireAuthorization(Policies.Write)
+            .Accepts<JsonObject>("application/merge-patch+json", "application/json")
+            .Produces<EditResponse>()
             .WithName("PatchTarget")
             .WithSummary("JSON merge patch of a target: values, periods, tolerance, weight, benchmarkScope, milestones, retired.");
         targets.MapDelete("/{id:long}", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
@@ -96,12 +104,16 @@ public static class FrameworkEditEndpoints
                 EditAsync(request, "indicator", code, dryRun, (patch, edit) => store.PatchIndicatorAsync(code, patch, edit, ct)))
             .WithTags("Indicators")
             .RequireAuthorization(Policies.Write)
+            .Accepts<JsonObject>("application/merge-patch+json", "application/json")
+            .Produces<EditResponse>()
             .WithName("PatchIndicator")
             .WithSummary("JSON merge patch of an indicator: name, nameEn, definition, decimals, influenceable (the code never changes).");
         api.MapPatch("/areas/{code}", (string code, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 EditAsync(request, "area", code, dryRun, (patch, edit) => store.PatchAreaAsync(code, patch, edit, ct)))
             .WithTags("Areas")
             .RequireAuthorization(Policies.Write)
+            .Accepts<JsonObject>("application/merge-patch+json", "application/json")
+            .Produces<EditResponse>()
             .WithName("PatchArea")
             .WithSummary("JSON merge patch of an area: name, municipalityCode (the code never changes).");
     }
