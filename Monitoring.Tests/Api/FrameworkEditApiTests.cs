@@ -396,4 +396,18 @@ public class FrameworkEditApiTests(DatabaseProvider provider)
         Assert.That(answers.Select(a => a.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.PreconditionFailed }),
             string.Join("\n", await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()))));
     }
+
+    [Test]
+    public async Task Swagger_describes_the_edits_with_their_bodies()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
+
+        var paths = (await api.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json")).GetProperty("paths");
+
+        Assert.That(paths.GetProperty("/api/v1/goals/{id}").GetProperty("patch").GetProperty("requestBody").GetProperty("content")
+            .TryGetProperty("application/merge-patch+json", out _), Is.True);
+        Assert.That(paths.GetProperty("/api/v1/plans/{slug}").TryGetProperty("put", out _), Is.True);
+        Assert.That(paths.TryGetProperty("/api/v1/plans/{slug}/definition", out _), Is.True);
+        Assert.That(paths.TryGetProperty("/api/v1/plans/{slug}/history", out _), Is.True);
+    }
 }
