@@ -7,8 +7,10 @@ using Monitoring.Ingest.Metadata;
 namespace Monitoring.Ingest.Data;
 
 /// <summary>Plans and their goal framework: areas, goals, sub-goals, targets and milestones.</summary>
-public sealed class PlanStore(MonitoringDatabase database)
+public sealed class PlanStore(MonitoringDatabase database, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public async Task<IReadOnlyList<Plan>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -100,7 +102,14 @@ public sealed class PlanStore(MonitoringDatabase database)
     }
 
     /// <summary>Stores a validated definition in one transaction; returns the new plan id, or null when the slug is taken.</summary>
-    public async Task<long?> CreateAsync(PlanDefinition plan, CancellationToken cancellationToken = default)
+    public Task<long?> CreateAsync(PlanDefinition plan, CancellationToken cancellationToken = default) =>
+        CreateAsync(plan, "system", cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateAsync(PlanDefinition, CancellationToken)"/>, recording every goal and target as added by
+    /// <paramref name="createdBy"/> in the framework history, so the history starts where the plan does.
+    /// </summary>
+    public async Task<long?> CreateAsync(PlanDefinition plan, string createdBy, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -127,6 +136,9 @@ public sealed class PlanStore(MonitoringDatabase database)
         }
         foreach (var goal in plan.Goals ?? [])
             await InsertGoalAsync(connection, transaction, planId.Value, null, goal, cancellationToken);
+        var created = await FrameworkState.LoadAsync(connection, transaction, planId.Value, cancellationToken);
+        await FrameworkHistoryStore.RecordAsync(
+            connection, transaction, planId, PlanDefinitionDiff.Compare([], created!.Entities()), createdBy, _clock.GetUtcNow(), cancellationToken);
         await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return planId;

@@ -235,7 +235,7 @@ public class FrameworkEditApiTests(DatabaseProvider provider)
         Assert.That(current, Is.EqualTo(winner.Headers.ETag!.ToString()));
         Assert.That(goal.GetProperty("title").GetString(), Is.AnyOf("Første", "Anden"));
         var history = await admin.GetFromJsonAsync<JsonElement>("/api/v1/plans/test-plan/history");
-        Assert.That(history.GetArrayLength(), Is.EqualTo(1), "only the winner is recorded");
+        Assert.That(history.EnumerateArray().Count(h => h.GetProperty("action").GetString() == "changed"), Is.EqualTo(1), "only the winner is recorded");
 
         var stale = await admin.SendAsync(Edit(HttpMethod.Patch, $"/api/v1/goals/{id}", new { title = "Tredje" }, etag));
         await ProblemJson.ReadAsync(stale, HttpStatusCode.PreconditionFailed);
@@ -252,6 +252,7 @@ public class FrameworkEditApiTests(DatabaseProvider provider)
         var (_, etag) = await GetAsync(admin, $"/api/v1/goals/{id}");
         var (_, planTag) = await GetAsync(admin, "/api/v1/plans/test-plan/definition");
         var before = await api.Database.SnapshotAsync();
+        var recorded = await api.Database.CountAsync("framework_changes");
         var version = await api.Services.GetRequiredService<DataVersionStore>().CurrentAsync();
 
         var patch = await OkAsync(await admin.SendAsync(Edit(HttpMethod.Patch, $"/api/v1/goals/{id}?dryRun=true", new { title = "Prøve" }, etag)));
@@ -263,7 +264,7 @@ public class FrameworkEditApiTests(DatabaseProvider provider)
         Assert.That(change.GetProperty("after").GetProperty("title").GetString(), Is.EqualTo("Prøve"));
         Assert.That(put.GetProperty("changes").EnumerateArray().Single().GetProperty("action").GetString(), Is.EqualTo("retired"));
         Assert.That(await api.Database.SnapshotAsync(), Is.EqualTo(before));
-        Assert.That(await api.Database.CountAsync("framework_changes"), Is.Zero);
+        Assert.That(await api.Database.CountAsync("framework_changes"), Is.EqualTo(recorded));
         Assert.That(await api.Services.GetRequiredService<DataVersionStore>().CurrentAsync(), Is.EqualTo(version));
         Assert.That((await GetAsync(admin, $"/api/v1/goals/{id}")).ETag, Is.EqualTo(etag));
     }
@@ -279,7 +280,10 @@ public class FrameworkEditApiTests(DatabaseProvider provider)
 
         await OkAsync(await analyst.SendAsync(Edit(HttpMethod.Patch, $"/api/v1/goals/{id}", new { title = "Flere i arbejde" }, etag)));
 
-        var entry = (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/plans/test-plan/history")).EnumerateArray().Single();
+        var entries = (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/plans/test-plan/history")).EnumerateArray().ToList();
+        var entry = entries[0];
+        Assert.That(entries.Skip(1).Select(e => e.GetProperty("action").GetString()), Has.All.EqualTo("added"), "the plan's creation");
+        Assert.That(entries.Skip(1).Select(e => e.GetProperty("changedBy").GetString()), Has.All.EqualTo("first admin"));
         Assert.That(entry.GetProperty("changedBy").GetString(), Is.EqualTo("test analyst"));
         Assert.That(entry.GetProperty("entity").GetString(), Is.EqualTo("goal"));
         Assert.That(entry.GetProperty("key").GetString(), Is.EqualTo("M1"));
