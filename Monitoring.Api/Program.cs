@@ -30,6 +30,7 @@ app.UseSwaggerUI();
 
 var api = app.MapGroup("/api/v1");
 api.MapPlansEndpoints();
+api.MapFrameworkEditEndpoints();
 api.MapIndicatorsEndpoints();
 api.MapAreasEndpoints();
 api.MapObservationsEndpoints();

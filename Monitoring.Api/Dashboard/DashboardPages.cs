@@ -18,6 +18,13 @@ public static class DashboardPages
         pages.MapGet("/planer/{slug}/maal/{goalId:long}", GoalAsync);
         pages.MapGet("/indikatorer/{code}", IndicatorPage.RenderAsync);
         pages.MapPost("/indikatorer/{code}/kommentarer", IndicatorPage.AddCommentAsync).DisableAntiforgery();
+        pages.MapGet("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.RenderAsync);
+        pages.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).DisableAntiforgery();
+        pages.MapGet("/planer/{slug}/historik", HistoryPage.RenderAsync);
+        pages.MapGet("/planer/{slug}/ramme", PlanDefinitionPage.RenderAsync);
+        pages.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).DisableAntiforgery();
+        pages.MapGet("/indikatorer/{code}/rediger", IndicatorEditPage.RenderAsync);
+        pages.MapPost("/indikatorer/{code}/rediger", IndicatorEditPage.SubmitAsync).DisableAntiforgery();
         pages.MapGet("/import", ImportPage.Form);
         pages.MapPost("/import", ImportPage.UploadAsync).DisableAntiforgery();
     }
@@ -57,7 +64,7 @@ public static class DashboardPages
                 (changed.Count == 0 ? "ingen mål har skiftet status." : string.Join("; ", changed.Select(g =>
                     $"{E(g.Goal.Title)}: {E(TargetStatusText.Danish(evaluation.Goals.First(o => o.Goal.Id == g.Goal.Id).Status))} → {E(TargetStatusText.Danish(g.Status))}"))) + "</p>");
         }
-        body.Append(Danish, $"""<p><a href="/api/v1/plans/{U(slug)}/brief.pdf">Bestyrelsesnotat (PDF)</a> · <a href="/api/v1/plans/{U(slug)}/checks">Tjek af målhierarkiet</a> · <a href="/api/v1/plans/{U(slug)}/status">Status som JSON</a></p>""");
+        body.Append(Danish, $"""<p><a href="/api/v1/plans/{U(slug)}/brief.pdf">Bestyrelsesnotat (PDF)</a> · <a href="/api/v1/plans/{U(slug)}/checks">Tjek af målhierarkiet</a> · <a href="/api/v1/plans/{U(slug)}/status">Status som JSON</a> · <a href="/api/v1/plans/{U(slug)}/definition">Hent målrammen (JSON)</a> · <a href="/planer/{U(slug)}/ramme">Upload målramme</a> · <a href="/planer/{U(slug)}/historik">Historik</a></p>""");
         if (evaluation.NeedsAction.Count > 0)
         {
             body.Append("<section class=\"card action\"><h2>Sager til bestyrelsen</h2><ul>");
@@ -99,6 +106,7 @@ public static class DashboardPages
             return Results.NotFound();
         var names = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, i => i.Name);
         var body = new StringBuilder($"<p>{Status(goal.Status)} · ejer: {E(goal.Goal.OwningBody)}</p><p>{E(goal.Goal.Description)}</p>");
+        body.Append(Danish, $"<p class=\"muted\"><a href=\"/planer/{U(slug)}/maal/{goal.Goal.Id}/rediger\">Redigér målet og dets måltal</a> (sekretariatet) · <a href=\"/planer/{U(slug)}/historik\">Historik</a></p>");
         if (goal.Targets.Count + goal.SubGoals.Sum(s => s.Targets.Count) > 0)
         {
             body.Append(Danish, $"<img class=\"chart\" src=\"/api/v1/charts/goals/{goal.Goal.Id}.svg?height=300\" width=\"800\" height=\"300\" " +
@@ -110,7 +118,7 @@ public static class DashboardPages
             body.Append(Danish, $"<h2>Indsatsområde: {E(area.Key)}</h2>");
             foreach (var sub in area)
             {
-                body.Append(Danish, $"<section class=\"card\"><h3>{E(sub.Goal.Title)}</h3><p>{Status(sub.Status)} · ejer: {E(sub.Goal.OwningBody)}</p>");
+                body.Append(Danish, $"<section class=\"card\"><h3>{E(sub.Goal.Title)}</h3><p>{Status(sub.Status)} · ejer: {E(sub.Goal.OwningBody)} · <a href=\"/planer/{U(slug)}/maal/{sub.Goal.Id}/rediger\">Redigér</a></p>");
                 AppendTargets(body, sub.Targets, names);
                 body.Append("</section>");
             }

@@ -22,6 +22,7 @@ public static class IndicatorPage
         var body = new StringBuilder();
         if (!string.IsNullOrEmpty(message))
             body.Append(Danish, $"<p class=\"card\">{E(message)}</p>");
+        body.Append(Danish, $"<p class=\"muted\"><a href=\"/indikatorer/{U(code)}/rediger\">Redigér indikatorens tekster</a> (sekretariatet)</p>");
         body.Append(Danish, $"<p class=\"muted\">{E(indicator.Definition)} Enhed: {E(indicator.Unit.ToString())}. Retning: {(indicator.Direction == Direction.LowerBetter ? "lavere er bedre" : indicator.Direction == Direction.HigherBetter ? "højere er bedre" : "inden for et målbånd")}.</p>");
         body.Append("<form method=\"get\"><label>Område <select name=\"area\" onchange=\"this.form.submit()\">");
         foreach (var s in allScopes)

@@ -17,8 +17,13 @@ public static partial class AreasEndpoints
             .RequireAuthorization(Policies.Read)
             .WithName("ListAreas")
             .WithSummary("All areas and benchmark scopes.");
-        areas.MapGet("/{code}", async (string code, ScopeStore store, CancellationToken ct) =>
-                await store.FindAsync(code, ct) is { } scope ? TypedResults.Ok(scope) : Problems.NotFound("Area", code))
+        areas.MapGet("/{code}", async (string code, ScopeStore store, FrameworkEditStore versions, HttpResponse response, CancellationToken ct) =>
+            {
+                // The version first, as for indicators: a stale ETag is refused, never a lost edit.
+                if (await versions.CatalogVersionAsync("area", code, ct) is { } version)
+                    RowETag.Set(response, version);
+                return await store.FindAsync(code, ct) is { } scope ? TypedResults.Ok(scope) : Problems.NotFound("Area", code);
+            })
             .RequireAuthorization(Policies.Read)
             .WithName("GetArea")
             .WithSummary("One area or benchmark scope.");

@@ -18,8 +18,13 @@ public static partial class IndicatorsEndpoints
             .RequireAuthorization(Policies.Read)
             .WithName("ListIndicators")
             .WithSummary("All indicators with unit, direction, source, periodicity and definition.");
-        indicators.MapGet("/{code}", async (string code, IndicatorStore store, CancellationToken ct) =>
-                await store.FindAsync(code, ct) is { } indicator ? TypedResults.Ok(indicator) : Problems.NotFound("Indicator", code))
+        indicators.MapGet("/{code}", async (string code, IndicatorStore store, FrameworkEditStore versions, HttpResponse response, CancellationToken ct) =>
+            {
+                // The version first: an edit between the two reads leaves the ETag older than the body, so a write based on it is refused, never lost.
+                if (await versions.CatalogVersionAsync("indicator", code, ct) is { } version)
+                    RowETag.Set(response, version);
+                return await store.FindAsync(code, ct) is { } indicator ? TypedResults.Ok(indicator) : Problems.NotFound("Indicator", code);
+            })
             .RequireAuthorization(Policies.Read)
             .WithName("GetIndicator")
             .WithSummary("One indicator.");

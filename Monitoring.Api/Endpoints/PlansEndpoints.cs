@@ -45,7 +45,8 @@ public static class PlansEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        PlanDefinition plan, PlanStore plans, IndicatorStore indicators, ScopeStore scopes, CancellationToken cancellationToken)
+        PlanDefinition plan, PlanStore plans, IndicatorStore indicators, ScopeStore scopes, System.Security.Claims.ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         var errors = PlanDefinitionValidator.Validate(
             plan,
@@ -53,7 +54,7 @@ public static class PlansEndpoints
             (await scopes.ListAsync(cancellationToken)).Select(s => s.Code).ToHashSet());
         if (errors.Count > 0)
             return Problems.InvalidFields("The plan is not valid", errors);
-        return await plans.CreateAsync(plan, cancellationToken) is null
+        return await plans.CreateAsync(plan, FrameworkEditEndpoints.Actor(user), cancellationToken) is null
             ? Problems.Conflict("Plan", plan.Slug)
             : TypedResults.Created($"/api/v1/plans/{plan.Slug}", await plans.FindAsync(plan.Slug, cancellationToken));
     }

@@ -69,6 +69,22 @@ public sealed class IndicatorStore(MonitoringDatabase database)
         return true;
     }
 
+    /// <summary>
+    /// Changes an indicator's texts and presentation (names, definition, decimals, influenceable) in the
+    /// caller's transaction; the code and what is computed with (unit, direction, ...) stay as they are.
+    /// </summary>
+    public static Task UpdateTextsAsync(
+        DbConnection connection, DbTransaction transaction, string code, string name, string? nameEn, string? definition,
+        int decimals, bool influenceable, CancellationToken cancellationToken = default) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE indicators SET name = @name, name_en = @nameEn, definition = @definition, decimals = @decimals,
+                   influenceable = @influenceableValue
+            WHERE code = @code
+            """,
+            new { code, name, nameEn, definition, decimals, influenceableValue = influenceable ? 1 : 0 },
+            transaction, cancellationToken: cancellationToken));
+
     private sealed class IndicatorRow
     {
         public string Code { get; set; } = "";

@@ -7,8 +7,10 @@ using Monitoring.Ingest.Metadata;
 namespace Monitoring.Ingest.Data;
 
 /// <summary>Plans and their goal framework: areas, goals, sub-goals, targets and milestones.</summary>
-public sealed class PlanStore(MonitoringDatabase database)
+public sealed class PlanStore(MonitoringDatabase database, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public async Task<IReadOnlyList<Plan>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -45,10 +47,11 @@ public sealed class PlanStore(MonitoringDatabase database)
         return await GoalsAsync(connection, planId, cancellationToken);
     }
 
+    /// <summary>The current goals: retired ones (sql/*/V0007) keep their history but leave status, dashboard and brief.</summary>
     public static async Task<IReadOnlyList<Goal>> GoalsAsync(DbConnection connection, long planId, CancellationToken cancellationToken = default)
     {
         var rows = await connection.QueryAsync<GoalRow>(new CommandDefinition(
-            GoalRow.Select + " WHERE plan_id = @planId ORDER BY id", new { planId }, cancellationToken: cancellationToken));
+            GoalRow.Select + " WHERE plan_id = @planId AND retired_at IS NULL ORDER BY id", new { planId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToGoal()).ToList();
     }
 
@@ -58,16 +61,17 @@ public sealed class PlanStore(MonitoringDatabase database)
         return await TargetsAsync(connection, planId, cancellationToken);
     }
 
+    /// <summary>The current targets; retiring a goal retires its targets too, so the target's own mark is enough.</summary>
     public static async Task<IReadOnlyList<Target>> TargetsAsync(DbConnection connection, long planId, CancellationToken cancellationToken = default)
     {
         var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(
-            TargetRow.Select + " JOIN goals g ON g.id = t.goal_id WHERE g.plan_id = @planId ORDER BY t.id",
+            TargetRow.Select + " JOIN goals g ON g.id = t.goal_id WHERE g.plan_id = @planId AND t.retired_at IS NULL ORDER BY t.id",
             new { planId }, cancellationToken: cancellationToken));
         var milestones = (await connection.QueryAsync<MilestoneRow>(new CommandDefinition(
                 """
                 SELECT m.target_id AS TargetId, m.period AS Period, m.value AS Value
                 FROM target_milestones m JOIN targets t ON t.id = m.target_id JOIN goals g ON g.id = t.goal_id
-                WHERE g.plan_id = @planId
+                WHERE g.plan_id = @planId AND t.retired_at IS NULL
                 """,
                 new { planId }, cancellationToken: cancellationToken)))
             .ToLookup(m => m.TargetId, m => new Milestone(Period.Parse(m.Period), m.Value));
@@ -98,7 +102,14 @@ public sealed class PlanStore(MonitoringDatabase database)
     }
 
     /// <summary>Stores a validated definition in one transaction; returns the new plan id, or null when the slug is taken.</summary>
-    public async Task<long?> CreateAsync(PlanDefinition plan, CancellationToken cancellationToken = default)
+    public Task<long?> CreateAsync(PlanDefinition plan, CancellationToken cancellationToken = default) =>
+        CreateAsync(plan, "system", cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateAsync(PlanDefinition, CancellationToken)"/>, recording every goal and target as added by
+    /// <paramref name="createdBy"/> in the framework history, so the history starts where the plan does.
+    /// </summary>
+    public async Task<long?> CreateAsync(PlanDefinition plan, string createdBy, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -125,6 +136,9 @@ public sealed class PlanStore(MonitoringDatabase database)
         }
         foreach (var goal in plan.Goals ?? [])
             await InsertGoalAsync(connection, transaction, planId.Value, null, goal, cancellationToken);
+        var created = await FrameworkState.LoadAsync(connection, transaction, planId.Value, cancellationToken);
+        await FrameworkHistoryStore.RecordAsync(
+            connection, transaction, planId, PlanDefinitionDiff.Compare([], created!.Entities()), createdBy, _clock.GetUtcNow(), cancellationToken);
         await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return planId;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Monitoring.Core.Model;
 
@@ -44,6 +45,14 @@ public sealed class ScopeStore(MonitoringDatabase database)
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>Changes an area's name and municipality in the caller's transaction; the code and kind stay as they are.</summary>
+    public static Task UpdateTextsAsync(
+        DbConnection connection, DbTransaction transaction, string code, string name, string? municipalityCode,
+        CancellationToken cancellationToken = default) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE scopes SET name = @name, municipality_code = @municipalityCode WHERE code = @code",
+            new { code, name, municipalityCode }, transaction, cancellationToken: cancellationToken));
 
     private sealed class ScopeRow
     {

@@ -29,6 +29,8 @@ public static class MonitoringServices
         services.AddSingleton<ScopeStore>();
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<PlanStore>();
+        services.AddSingleton<FrameworkEditStore>();
+        services.AddSingleton<FrameworkHistoryStore>();
         services.AddSingleton<ImportBatchStore>();
         services.AddSingleton<ObservationQuery>();
         services.AddSingleton<SeriesQuery>();

@@ -38,7 +38,7 @@ public sealed class SampleLoader(
                 throw new InvalidDataException(
                     $"Sample plan '{path}' is invalid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message} ({e.Value})")));
             }
-            await plans.CreateAsync(plan, cancellationToken);
+            await plans.CreateAsync(plan, "samples", cancellationToken);
             planCount++;
         }
 

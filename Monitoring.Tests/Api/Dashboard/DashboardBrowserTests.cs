@@ -75,6 +75,9 @@ public class DashboardBrowserTests
     [TestCase("/planer/oesterby-nord?asOf=2021", "plan-overview-as-of")]
     [TestCase("/indikatorer/TRYG_FOELER_SIG_TRYG?area=0901-SOLHAVEN", "indicator")]
     [TestCase("/import", "import")]
+    [TestCase("/planer/oesterby-nord/historik", "history")]
+    [TestCase("/planer/oesterby-nord/ramme", "definition-upload")]
+    [TestCase("/indikatorer/BESK_UDENFOR_18_64/rediger", "indicator-edit")]
     public async Task Every_page_loads_without_console_errors(string path, string name)
     {
         var (page, errors) = await OpenAsync(path);
@@ -154,5 +157,35 @@ public class DashboardBrowserTests
 
         Assert.That(await page.InnerTextAsync("main"), Does.Contain("Ny jobcafé åbnede i foråret."));
         Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_secretariat_renames_a_goal_after_seeing_the_diff_and_finds_the_new_title_and_the_history_entry()
+    {
+        var key = (await File.ReadAllTextAsync(Path.Combine(_service.WorkFolder, "data", "admin.key"))).Trim();
+        var (plan, errors) = await OpenAsync("/planer/vesteraa-parkerne");
+        var goalLink = await plan.Locator("section.card h2 a").First.GetAttributeAsync("href");
+        var (goal, goalErrors) = await OpenAsync(goalLink!);
+        var oldTitle = await goal.InnerTextAsync("h1");
+
+        await goal.ClickAsync("text=Redigér målet og dets måltal");
+        await goal.FillAsync("#maal-form input[name=title]", "Flere beboere i job og uddannelse");
+        await goal.ClickAsync("#maal-form button[value=vis]");
+        await goal.WaitForSelectorAsync("#aendringer");
+        var diff = await goal.InnerTextAsync("#aendringer");
+        await ScreenshotAsync(goal, "goal-edit-diff");
+        await goal.FillAsync("#maal-form input[name=key]", key);
+        await goal.ClickAsync("#maal-form button[value=gem]");
+        await goal.WaitForSelectorAsync("text=Ændringerne er gemt.");
+
+        var (renamed, renamedErrors) = await OpenAsync(goalLink!);
+        var (history, historyErrors) = await OpenAsync("/planer/vesteraa-parkerne/historik");
+        var entry = await history.InnerTextAsync("#historik");
+        await ScreenshotAsync(history, "history");
+
+        Assert.That(diff, Does.Contain(oldTitle).And.Contain("Flere beboere i job og uddannelse"));
+        Assert.That(await renamed.InnerTextAsync("h1"), Is.EqualTo("Flere beboere i job og uddannelse"));
+        Assert.That(entry, Does.Contain("Flere beboere i job og uddannelse").And.Contain(oldTitle).And.Contain("Titel").And.Contain("ændret"));
+        Assert.That(errors.Concat(goalErrors).Concat(renamedErrors).Concat(historyErrors), Is.Empty);
     }
 }

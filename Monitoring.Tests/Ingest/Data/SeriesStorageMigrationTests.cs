@@ -83,13 +83,22 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
         await using var target = await to.Database.OpenAsync();
         foreach (var table in UnchangedTables)
         {
-            foreach (IDictionary<string, object?> row in await source.QueryAsync($"SELECT * FROM {table}"))
+            // Only the columns the old layout has: later migrations (V0007's row_version, retired_at)
+            // add columns to these tables that a database before V0003 cannot hold.
+            var columns = new HashSet<string>(StringComparer.Ordinal);
+            await using (var reader = await target.ExecuteReaderAsync($"SELECT * FROM {table} WHERE 1 = 0"))
             {
+                for (var i = 0; i < reader.FieldCount; i++)
+                    columns.Add(reader.GetName(i));
+            }
+            foreach (IDictionary<string, object?> all in await source.QueryAsync($"SELECT * FROM {table}"))
+            {
+                var row = all.Where(c => columns.Contains(c.Key)).ToList();
                 var parameters = new DynamicParameters();
                 foreach (var (column, value) in row)
                     parameters.Add(column, value);
                 await target.ExecuteAsync(
-                    $"INSERT INTO {table} ({string.Join(", ", row.Keys)}) VALUES ({string.Join(", ", row.Keys.Select(k => "@" + k))})",
+                    $"INSERT INTO {table} ({string.Join(", ", row.Select(c => c.Key))}) VALUES ({string.Join(", ", row.Select(c => "@" + c.Key))})",
                     parameters);
             }
         }
