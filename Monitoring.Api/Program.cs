@@ -34,6 +34,8 @@ api.MapIndicatorsEndpoints();
 api.MapAreasEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
+api.MapRevertEndpoints();
+api.MapCorrectionsEndpoints();
 api.MapEvaluationEndpoints();
 api.MapChartsEndpoints();
 api.MapBoardBriefEndpoints();
