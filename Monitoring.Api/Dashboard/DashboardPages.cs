@@ -18,8 +18,9 @@ public static class DashboardPages
         pages.MapGet("/planer/{slug}/maal/{goalId:long}", GoalAsync);
         pages.MapGet("/indikatorer/{code}", IndicatorPage.RenderAsync);
         pages.MapPost("/indikatorer/{code}/kommentarer", IndicatorPage.AddCommentAsync).DisableAntiforgery();
-        pages.MapGet("/import", ImportPage.Form);
+        pages.MapGet("/import", ImportPage.FormAsync);
         pages.MapPost("/import", ImportPage.UploadAsync).DisableAntiforgery();
+        pages.MapPost("/import/{id:long}/fortryd", RevertPage.RevertAsync).DisableAntiforgery();
     }
 
     private static async Task<IResult> PlansAsync(PlanStore plans, PlanEvaluationCache evaluations, CancellationToken cancellationToken)
