@@ -22,8 +22,16 @@ public static class CorrectionsEndpoints
     }
 
     private static async Task<IResult> CorrectAsync(
-        CorrectionBody body, ObservationCorrector corrector, ClaimsPrincipal user, CancellationToken cancellationToken)
+        CorrectionBody? body, ObservationCorrector corrector, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        // Optional for the framework so a missing body gets this sentence instead of its own.
+        if (body is null)
+        {
+            return TypedResults.Problem(
+                title: "The request could not be read",
+                detail: "Send a JSON body: { indicator, area, period, subgroup, value (numerator, denominator) or withdraw: true, reason }.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
         var result = await corrector.CorrectAsync(new CorrectionRequest(
             body.Indicator, body.Area, body.Period, body.Subgroup, body.Value, body.Numerator, body.Denominator,
             body.Withdraw ?? false, body.Reason, user.Identity?.Name ?? "unknown"), cancellationToken);
@@ -35,7 +43,9 @@ public static class CorrectionsEndpoints
                 detail: result.Message,
                 statusCode: StatusCodes.Status404NotFound,
                 extensions: new Dictionary<string, object?> { ["fields"] = KeyFields }),
-            _ => TypedResults.Created($"/api/v1/imports/{result.BatchId}", result),
+            _ => TypedResults.Created($"/api/v1/imports/{result.BatchId}", new CorrectionView(
+                result.Outcome == CorrectionOutcome.Withdrawn ? "withdrawn" : "corrected", result.BatchId!.Value, result.Indicator!, result.Area!,
+                result.Period!, result.Subgroup!, result.ValueBefore, result.ValueAfter, result.Reason!)),
         };
     }
 }
@@ -44,3 +54,8 @@ public static class CorrectionsEndpoints
 public sealed record CorrectionBody(
     string? Indicator, string? Area, string? Period, string? Subgroup, double? Value, double? Numerator, double? Denominator,
     bool? Withdraw, string? Reason);
+
+/// <summary>A correction as the API answers it: the batch that holds it and the value before and after.</summary>
+public sealed record CorrectionView(
+    string Outcome, long BatchId, string Indicator, string Area, string Period, string Subgroup, double? ValueBefore, double? ValueAfter,
+    string Reason);

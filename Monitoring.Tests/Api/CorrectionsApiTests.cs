@@ -60,6 +60,8 @@ public class CorrectionsApiTests(DatabaseProvider provider)
         await ProblemJson.ReadAsync(notJson, HttpStatusCode.BadRequest);
         var wrongType = await admin.PostAsync(Url, new StringContent("{\"value\": \"abc\"}", System.Text.Encoding.UTF8, "application/json"));
         await ProblemJson.ReadAsync(wrongType, HttpStatusCode.BadRequest);
+        var noBody = await ProblemJson.ReadAsync(await admin.PostAsync(Url, null), HttpStatusCode.BadRequest);
+        Assert.That(noBody.GetProperty("detail").GetString(), Does.Contain("Send a JSON body"));
 
         var viewer = api.ClientWithKey(await api.CreateKeyAsync("viewer"));
         var forbidden = await viewer.PostAsJsonAsync(Url, new { indicator = "PCT", area = "AREA-A", period = "2022", withdraw = true, reason = "x" });
