@@ -83,13 +83,16 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
         await using var target = await to.Database.OpenAsync();
         foreach (var table in UnchangedTables)
         {
+            // Later migrations add columns (V0005 on import_batches): the old layout gets the ones it had.
+            var columns = await ColumnsAsync(target, table);
             foreach (IDictionary<string, object?> row in await source.QueryAsync($"SELECT * FROM {table}"))
             {
+                var kept = row.Where(c => columns.Contains(c.Key)).ToList();
                 var parameters = new DynamicParameters();
-                foreach (var (column, value) in row)
+                foreach (var (column, value) in kept)
                     parameters.Add(column, value);
                 await target.ExecuteAsync(
-                    $"INSERT INTO {table} ({string.Join(", ", row.Keys)}) VALUES ({string.Join(", ", row.Keys.Select(k => "@" + k))})",
+                    $"INSERT INTO {table} ({string.Join(", ", kept.Select(c => c.Key))}) VALUES ({string.Join(", ", kept.Select(c => "@" + c.Key))})",
                     parameters);
             }
         }
@@ -117,6 +120,12 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
                     row.PeriodEnd, row.Subgroup, row.Value, row.Numerator, row.Denominator, row.Flags, row.BatchId, row.IsCurrent,
                 });
         }
+    }
+
+    private static async Task<HashSet<string>> ColumnsAsync(System.Data.Common.DbConnection connection, string table)
+    {
+        await using var reader = await connection.ExecuteReaderAsync($"SELECT * FROM {table} WHERE 1 = 0");
+        return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToHashSet(StringComparer.Ordinal);
     }
 
     private static async Task<List<Observation>> AllAsync(TestDatabase test, long? asOfBatch)
