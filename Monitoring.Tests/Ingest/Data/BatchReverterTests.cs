@@ -126,6 +126,22 @@ public class BatchReverterTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Two_reverts_of_one_batch_at_once_revert_it_once()
+    {
+        await Import("PCT,AREA-A,2022,41.5,,,");
+        var b = await Import("PCT,AREA-A,2022,42,,,");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Revert(b))));
+
+        Assert.That(results.Count(r => r.Outcome == RevertOutcome.Reverted), Is.EqualTo(1));
+        var winner = results.Single(r => r.Outcome == RevertOutcome.Reverted).Report!.BatchId;
+        Assert.That(results.Where(r => r.Outcome != RevertOutcome.Reverted).Select(r => (r.Outcome, r.RevertedBy)),
+            Has.All.EqualTo((RevertOutcome.AlreadyReverted, winner)));
+        Assert.That((await Values())["PCT/AREA-A/2022/"], Is.EqualTo(41.5));
+        Assert.That(await _test.CountAsync("observation_history"), Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Each_committed_revert_moves_the_data_version_and_a_dry_run_does_not()
     {
         var versions = new DataVersionStore(_test.Database);
