@@ -35,6 +35,8 @@ api.MapIndicatorsEndpoints();
 api.MapAreasEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
+api.MapRevertEndpoints();
+api.MapCorrectionsEndpoints();
 api.MapEvaluationEndpoints();
 api.MapChartsEndpoints();
 api.MapBoardBriefEndpoints();

@@ -8,12 +8,13 @@ var connection = new Option<string?>("--connection")
     Recursive = true,
 };
 var root = new RootCommand(
-    "Monitoring ingest: import indicator data, inspect import batches, run the background jobs. " +
+    "Monitoring ingest: import indicator data, inspect and revert import batches, run the background jobs. " +
     "Settings as in the API: appsettings.json, environment variables (Monitoring__Jobs__WorkerCount), or --Monitoring:Jobs:WorkerCount=2.")
 {
     connection,
     ImportCommand.Create(connection),
     BatchesCommand.Create(connection),
+    RevertCommand.Create(connection),
     WorkerCommand.Create(connection),
     JobsCommand.Create(connection),
 };

@@ -25,8 +25,9 @@ public static class DashboardPages
         pages.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).DisableAntiforgery();
         pages.MapGet("/indikatorer/{code}/rediger", IndicatorEditPage.RenderAsync);
         pages.MapPost("/indikatorer/{code}/rediger", IndicatorEditPage.SubmitAsync).DisableAntiforgery();
-        pages.MapGet("/import", ImportPage.Form);
+        pages.MapGet("/import", ImportPage.FormAsync);
         pages.MapPost("/import", ImportPage.UploadAsync).DisableAntiforgery();
+        pages.MapPost("/import/{id:long}/fortryd", RevertPage.RevertAsync).DisableAntiforgery();
     }
 
     private static async Task<IResult> PlansAsync(PlanStore plans, PlanEvaluationCache evaluations, CancellationToken cancellationToken)

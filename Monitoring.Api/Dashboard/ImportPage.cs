@@ -7,14 +7,15 @@ using static Monitoring.Api.Dashboard.Html;
 
 namespace Monitoring.Api.Dashboard;
 
-/// <summary>Upload a file of observations and read the batch report with its row-level errors.</summary>
+/// <summary>Upload a file of observations and read the batch report with its row-level errors; below, the import journal.</summary>
 public static class ImportPage
 {
-    public static IResult Form() => Page("Importér data", FormHtml());
+    public static async Task<IResult> FormAsync(ImportBatchStore batches, CancellationToken cancellationToken) =>
+        Page("Importér data", FormHtml() + await ImportJournal.RenderAsync(batches, cancellationToken));
 
     public static async Task<IResult> UploadAsync(
         [FromForm] IFormFile? file, [FromForm] string? key, [FromForm] string? dryRun, ApiKeyStore keys, ObservationImporter importer,
-        CancellationToken cancellationToken)
+        ImportBatchStore batches, CancellationToken cancellationToken)
     {
         var body = new StringBuilder();
         var holder = await FormKey.WriterAsync(keys, key, cancellationToken);
@@ -44,11 +45,11 @@ public static class ImportPage
             body.Append("</table>");
         }
         body.Append("</section>");
-        return Page("Importér data", body + FormHtml());
+        return Page("Importér data", body + FormHtml() + await ImportJournal.RenderAsync(batches, cancellationToken));
     }
 
     private static string FormHtml() => """
-        <form class="card" method="post" action="/import" enctype="multipart/form-data" onsubmit="this.classList.add('busy')">
+        <form class="card" id="upload" method="post" action="/import" enctype="multipart/form-data" onsubmit="this.classList.add('busy')">
         <p>Filen skal være i det kanoniske lange CSV-format: <code>indicator, area, period, value, numerator, denominator, subgroup</code>.</p>
         <label>CSV-fil <input type="file" name="file" accept=".csv,text/csv" required></label>
         <label><input type="checkbox" name="dryRun"> Prøvekørsel (gem intet)</label>

@@ -12,7 +12,9 @@ public sealed class ImportBatchStore(MonitoringDatabase database)
         SELECT id AS Id, source AS Source, file_name AS FileName, content_hash AS ContentHash, format AS Format,
                rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected,
                created_count AS Created, changed_count AS Changed, unchanged_count AS Unchanged,
-               status AS Status, created_by AS CreatedBy, created_at AS CreatedAt
+               status AS Status, created_by AS CreatedBy, created_at AS CreatedAt,
+               withdrawn_count AS Withdrawn, skipped_count AS Skipped, reverts_batch_id AS RevertsBatchId, reason AS Reason,
+               (SELECT r.id FROM import_batches r WHERE r.reverts_batch_id = import_batches.id) AS RevertedByBatchId
         FROM import_batches
         """;
 
@@ -33,18 +35,28 @@ public sealed class ImportBatchStore(MonitoringDatabase database)
         return row?.ToBatch();
     }
 
+    /// <summary>
+    /// The batch that already brought this content, if it still stands: a file whose batch was
+    /// reverted may be imported again (that is how an analyst redoes an import undone by mistake).
+    /// </summary>
     public static Task<long?> FindByHashAsync(DbConnection connection, DbTransaction transaction, string contentHash) =>
         connection.ExecuteScalarAsync<long?>(
-            "SELECT MIN(id) FROM import_batches WHERE content_hash = @contentHash AND status = 'committed'",
+            """
+            SELECT MIN(id) FROM import_batches b
+            WHERE content_hash = @contentHash AND status = 'committed'
+              AND NOT EXISTS (SELECT 1 FROM import_batches r WHERE r.reverts_batch_id = b.id)
+            """,
             new { contentHash }, transaction);
 
     public static Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch) =>
         connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO import_batches (source, file_name, content_hash, format, rows_read, rows_accepted, rows_rejected,
-                                        created_count, changed_count, unchanged_count, status, created_by, created_at)
+                                        created_count, changed_count, unchanged_count, status, created_by, created_at,
+                                        withdrawn_count, skipped_count, reverts_batch_id, reason)
             VALUES (@Source, @FileName, @ContentHash, @Format, @RowsRead, @RowsAccepted, @RowsRejected,
-                    @Created, @Changed, @Unchanged, @Status, @CreatedBy, @CreatedAt)
+                    @Created, @Changed, @Unchanged, @Status, @CreatedBy, @CreatedAt,
+                    @Withdrawn, @Skipped, @RevertsBatchId, @Reason)
             RETURNING id
             """,
             new
@@ -52,6 +64,7 @@ public sealed class ImportBatchStore(MonitoringDatabase database)
                 batch.Source, batch.FileName, batch.ContentHash, batch.Format, batch.RowsRead, batch.RowsAccepted,
                 batch.RowsRejected, batch.Created, batch.Changed, batch.Unchanged,
                 Status = EnumText.ToText(batch.Status), batch.CreatedBy, CreatedAt = batch.CreatedAt.ToString("O"),
+                batch.Withdrawn, batch.Skipped, batch.RevertsBatchId, batch.Reason,
             },
             transaction);
 
@@ -62,13 +75,14 @@ public sealed class ImportBatchStore(MonitoringDatabase database)
             UPDATE import_batches
             SET content_hash = @ContentHash, format = @Format, rows_read = @RowsRead, rows_accepted = @RowsAccepted,
                 rows_rejected = @RowsRejected, created_count = @Created, changed_count = @Changed,
-                unchanged_count = @Unchanged, status = @Status
+                unchanged_count = @Unchanged, status = @Status, withdrawn_count = @Withdrawn, skipped_count = @Skipped
             WHERE id = @Id
             """,
             new
             {
                 batch.Id, batch.ContentHash, batch.Format, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected,
                 batch.Created, batch.Changed, batch.Unchanged, Status = EnumText.ToText(batch.Status),
+                batch.Withdrawn, batch.Skipped,
             },
             transaction);
 
@@ -88,9 +102,15 @@ public sealed class ImportBatchStore(MonitoringDatabase database)
         public string Status { get; set; } = "";
         public string CreatedBy { get; set; } = "";
         public string CreatedAt { get; set; } = "";
+        public int Withdrawn { get; set; }
+        public int Skipped { get; set; }
+        public long? RevertsBatchId { get; set; }
+        public long? RevertedByBatchId { get; set; }
+        public string? Reason { get; set; }
 
         public ImportBatch ToBatch() => new(
             Id, Source, FileName, ContentHash, Format, RowsRead, RowsAccepted, RowsRejected, Created, Changed, Unchanged,
-            EnumText.Parse<ImportStatus>(Status), CreatedBy, DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture));
+            EnumText.Parse<ImportStatus>(Status), CreatedBy, DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture),
+            Withdrawn, Skipped, RevertsBatchId, RevertedByBatchId, Reason);
     }
 }

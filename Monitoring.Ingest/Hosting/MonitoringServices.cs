@@ -41,6 +41,8 @@ public static class MonitoringServices
         services.AddSingleton<PlanSnapshotStore>();
         services.AddSingleton<BoardBriefStore>();
         services.AddSingleton<ObservationImporter>();
+        services.AddSingleton<BatchReverter>();
+        services.AddSingleton<ObservationCorrector>();
         services.AddSingleton<PlanEvaluationReader>();
         services.AddSingleton<DataVersionStore>();
         services.AddSingleton<PlanEvaluationCache>();

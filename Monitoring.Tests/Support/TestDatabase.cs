@@ -15,7 +15,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private static readonly string[] Tables =
     [
         "scopes", "indicators", "plans", "plan_areas", "goals", "targets", "target_milestones",
-        "import_batches", "series", "observations", "observation_history", "comments", "api_keys",
+        "import_batches", "series", "observations", "observation_history", "comments", "api_keys", "data_version",
     ];
 
     private readonly string? _postgresDatabase;
@@ -64,6 +64,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ObservationImporter Importer(TimeProvider? clock = null) =>
         new(Database, new IndicatorStore(Database), new ScopeStore(Database), clock ?? TimeProvider.System);
+
+    public BatchReverter Reverter() => new(Database, TimeProvider.System);
+
+    public ObservationCorrector Corrector() =>
+        new(Database, new IndicatorStore(Database), new ScopeStore(Database), TimeProvider.System);
 
     /// <summary>A few indicators and scopes, enough for import and API tests.</summary>
     public async Task SeedCatalogAsync()

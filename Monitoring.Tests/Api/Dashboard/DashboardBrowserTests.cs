@@ -124,21 +124,51 @@ public class DashboardBrowserTests
         var (page, errors) = await OpenAsync("/import");
 
         await page.SetInputFilesAsync("input[name=file]", good);
-        await page.FillAsync("input[name=key]", key);
-        await page.ClickAsync("button");
+        await page.FillAsync("#upload input[name=key]", key);
+        await page.ClickAsync("#upload button");
         await page.WaitForSelectorAsync("#rapport");
         var report = await page.InnerTextAsync("#rapport");
         await ScreenshotAsync(page, "import-report");
 
         await page.SetInputFilesAsync("input[name=file]", bad);
-        await page.FillAsync("input[name=key]", key);
-        await page.ClickAsync("button");
+        await page.FillAsync("#upload input[name=key]", key);
+        await page.ClickAsync("#upload button");
         await page.WaitForSelectorAsync("#fejl");
         var rowErrors = await page.InnerTextAsync("#fejl");
         await ScreenshotAsync(page, "import-errors");
 
         Assert.That(report, Does.Contain("Importeret som batch"));
         Assert.That(rowErrors, Does.Contain("ATLANTIS").And.Contain("2025K9"));
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_analyst_previews_and_then_undoes_an_import_from_the_journal()
+    {
+        var key = (await File.ReadAllTextAsync(Path.Combine(_service.WorkFolder, "data", "admin.key"))).Trim();
+        var file = Path.Combine(_service.WorkFolder, "fortrydes.csv");
+        await File.WriteAllTextAsync(file, "indicator,area,period,value\nKARAKTER_DANSK_9,0901-SOLHAVEN,2031,6.4\n");
+        var (page, errors) = await OpenAsync("/import");
+        await page.SetInputFilesAsync("input[name=file]", file);
+        await page.FillAsync("#upload input[name=key]", key);
+        await page.ClickAsync("#upload button");
+        await page.WaitForSelectorAsync("#rapport");
+        var batch = System.Text.RegularExpressions.Regex.Match(await page.InnerTextAsync("#rapport"), @"Importeret som batch (\d+)").Groups[1].Value;
+
+        var row = page.Locator($"#batch-{batch}");
+        await row.Locator("input[name=key]").FillAsync(key);
+        await row.Locator("input[name=reason]").FillAsync("Forkert år");
+        await row.Locator("button").ClickAsync();
+        await page.WaitForSelectorAsync("#fortryd");
+        var preview = await page.InnerTextAsync("#fortryd");
+        await ScreenshotAsync(page, "import-undo-preview");
+        await page.FillAsync("#fortryd input[name=key]", key);
+        await page.ClickAsync("#fortryd button");
+        await page.WaitForSelectorAsync("text=er fortrudt som batch");
+        var journal = await page.InnerTextAsync("#journal");
+
+        Assert.That(preview, Does.Contain("Dette vil gendanne 0 værdier, trække 1 tilbage og springe 0 over"));
+        Assert.That(journal, Does.Contain($"fortryder batch {batch}").And.Contain("Forkert år"));
         Assert.That(errors, Is.Empty);
     }
 

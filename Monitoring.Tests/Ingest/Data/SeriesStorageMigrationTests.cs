@@ -83,22 +83,16 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
         await using var target = await to.Database.OpenAsync();
         foreach (var table in UnchangedTables)
         {
-            // Only the columns the old layout has: later migrations (V0007's row_version, retired_at)
-            // add columns to these tables that a database before V0003 cannot hold.
-            var columns = new HashSet<string>(StringComparer.Ordinal);
-            await using (var reader = await target.ExecuteReaderAsync($"SELECT * FROM {table} WHERE 1 = 0"))
+            // Later migrations add columns (V0005 on import_batches): the old layout gets the ones it had.
+            var columns = await ColumnsAsync(target, table);
+            foreach (IDictionary<string, object?> row in await source.QueryAsync($"SELECT * FROM {table}"))
             {
-                for (var i = 0; i < reader.FieldCount; i++)
-                    columns.Add(reader.GetName(i));
-            }
-            foreach (IDictionary<string, object?> all in await source.QueryAsync($"SELECT * FROM {table}"))
-            {
-                var row = all.Where(c => columns.Contains(c.Key)).ToList();
+                var kept = row.Where(c => columns.Contains(c.Key)).ToList();
                 var parameters = new DynamicParameters();
-                foreach (var (column, value) in row)
+                foreach (var (column, value) in kept)
                     parameters.Add(column, value);
                 await target.ExecuteAsync(
-                    $"INSERT INTO {table} ({string.Join(", ", row.Select(c => c.Key))}) VALUES ({string.Join(", ", row.Select(c => "@" + c.Key))})",
+                    $"INSERT INTO {table} ({string.Join(", ", kept.Select(c => c.Key))}) VALUES ({string.Join(", ", kept.Select(c => "@" + c.Key))})",
                     parameters);
             }
         }
@@ -126,6 +120,12 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
                     row.PeriodEnd, row.Subgroup, row.Value, row.Numerator, row.Denominator, row.Flags, row.BatchId, row.IsCurrent,
                 });
         }
+    }
+
+    private static async Task<HashSet<string>> ColumnsAsync(System.Data.Common.DbConnection connection, string table)
+    {
+        await using var reader = await connection.ExecuteReaderAsync($"SELECT * FROM {table} WHERE 1 = 0");
+        return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToHashSet(StringComparer.Ordinal);
     }
 
     private static async Task<List<Observation>> AllAsync(TestDatabase test, long? asOfBatch)
