@@ -28,7 +28,7 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
     {
         await using var reference = TestDatabase.Create(provider);
         await new SampleLoader(new IndicatorStore(reference.Database), new ScopeStore(reference.Database),
-            new PlanStore(reference.Database), reference.Importer()).LoadIfEmptyAsync(RepositoryPaths.Samples);
+            new DimensionStore(reference.Database), new PlanStore(reference.Database), reference.Importer()).LoadIfEmptyAsync(RepositoryPaths.Samples);
         var (revised, before) = await ReviseOneValueAsync(reference);
 
         await using var old = TestDatabase.Create(provider, migrate: false);
