@@ -32,6 +32,7 @@ var api = app.MapGroup("/api/v1");
 api.MapPlansEndpoints();
 api.MapIndicatorsEndpoints();
 api.MapAreasEndpoints();
+api.MapDimensionsEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
 api.MapEvaluationEndpoints();

@@ -23,6 +23,9 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
     private static readonly string[] UnchangedTables =
         ["scopes", "indicators", "plans", "plan_areas", "goals", "targets", "target_milestones", "import_batches"];
 
+    // Columns that migrations after V0003 added to those tables; the database at the previous version has none of them.
+    private static readonly HashSet<string> LaterColumns = ["accepts_finer_periods"];
+
     [Test]
     public async Task A_database_at_the_previous_version_keeps_every_value_revision_and_status()
     {
@@ -52,7 +55,9 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
     /// <summary>Imports one sample value changed, so the reference holds a revision and its history.</summary>
     private static async Task<(Observation Revised, Observation Before)> ReviseOneValueAsync(TestDatabase test)
     {
-        var page = await new ObservationQuery(test.Database).PageAsync(new ObservationFilter(Subgroup: ""), ObservationPosition.Start, 1);
+        // A grade average: it has no numerator and denominator that the changed value would have to agree with.
+        var page = await new ObservationQuery(test.Database).PageAsync(
+            new ObservationFilter(IndicatorCode: "KARAKTER_DANSK_9", Subgroup: ""), ObservationPosition.Start, 1);
         var before = page.Single().Observation;
         var newValue = before.Value!.Value + 1.5;
         var line = string.Join(',', before.IndicatorCode, before.ScopeCode, before.Period.ToString(),
@@ -83,8 +88,9 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
         await using var target = await to.Database.OpenAsync();
         foreach (var table in UnchangedTables)
         {
-            foreach (IDictionary<string, object?> row in await source.QueryAsync($"SELECT * FROM {table}"))
+            foreach (IDictionary<string, object?> all in await source.QueryAsync($"SELECT * FROM {table}"))
             {
+                var row = all.Where(c => !LaterColumns.Contains(c.Key)).ToDictionary();
                 var parameters = new DynamicParameters();
                 foreach (var (column, value) in row)
                     parameters.Add(column, value);
