@@ -35,7 +35,7 @@ public sealed class SampleLoader(
         foreach (var path in Directory.GetFiles(Path.Combine(folder, "plans"), "*.json").Order(StringComparer.Ordinal))
         {
             var plan = Read<PlanDefinition>(path);
-            var errors = PlanDefinitionValidator.Validate(plan, indicatorCodes, scopeCodes);
+            var errors = PlanDefinitionValidator.Validate(plan, indicatorCodes, scopeCodes, dimensionFile.Dimensions);
             if (errors.Count > 0)
             {
                 throw new InvalidDataException(

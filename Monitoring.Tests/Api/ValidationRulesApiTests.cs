@@ -128,4 +128,48 @@ public class ValidationRulesApiTests(DatabaseProvider provider)
         var upload = await admin.PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(Csv.WithHeader("TRYG,AREA-A,2023Q1,40,,,")));
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created), await upload.Content.ReadAsStringAsync());
     }
+
+    private static object Plan(string? subgroup, double? tolerance) => new
+    {
+        slug = "rules-plan", name = "Helhedsplan Regler", municipalityCode = "0901", fundingPeriod = "2019-2026",
+        areas = new[] { "AREA-A" },
+        goals = new[]
+        {
+            new
+            {
+                key = "M1", title = "Flere i job",
+                targets = new[]
+                {
+                    new { indicator = "PCT", scope = "AREA-A", subgroup, baselinePeriod = "2018", baselineValue = 48.2, targetPeriod = "2026", targetValue = 38.0, tolerance },
+                },
+            },
+        },
+    };
+
+    [Test]
+    public async Task A_target_without_tolerance_is_stored_and_shown_with_the_default_of_zero()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
+        var admin = api.AdminClient();
+
+        var created = await admin.PostAsJsonAsync("/api/v1/plans", Plan(null, null));
+
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var goals = await admin.GetFromJsonAsync<JsonElement>("/api/v1/plans/rules-plan/goals");
+        Assert.That(goals[0].GetProperty("targets")[0].GetProperty("tolerance").GetDouble(), Is.Zero);
+    }
+
+    [TestCase("kon:mand", "mente du 'koen'")]
+    [TestCase("koen:Mand", "Skriv undergruppen som koen:mand")]
+    public async Task A_target_subgroup_obeys_the_import_rule(string subgroup, string danish)
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
+
+        var problem = await ProblemJson.ReadAsync(
+            await api.AdminClient().PostAsJsonAsync("/api/v1/plans", Plan(subgroup, 0.05)), HttpStatusCode.UnprocessableEntity);
+
+        var error = problem.GetProperty("errors").EnumerateArray().Single();
+        Assert.That(error.GetProperty("field").GetString(), Is.EqualTo("goals[0].targets[0].subgroup"));
+        Assert.That(error.GetProperty("message").GetString(), Does.Contain(danish));
+    }
 }
