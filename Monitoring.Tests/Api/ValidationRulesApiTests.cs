@@ -172,4 +172,19 @@ public class ValidationRulesApiTests(DatabaseProvider provider)
         Assert.That(error.GetProperty("field").GetString(), Is.EqualTo("goals[0].targets[0].subgroup"));
         Assert.That(error.GetProperty("message").GetString(), Does.Contain(danish));
     }
+
+    [Test]
+    public async Task A_bad_indicator_is_refused_in_Danish_unless_English_is_asked_for()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
+        var body = new { code = "bad code", name = "X", unit = "percent", direction = "higherBetter", source = "survey", periodicity = "yearly", decimals = 9 };
+
+        var danish = await ProblemJson.ReadAsync(await api.AdminClient().PostAsJsonAsync("/api/v1/indicators", body), HttpStatusCode.UnprocessableEntity);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/indicators") { Content = JsonContent.Create(body) };
+        request.Headers.AcceptLanguage.ParseAdd("en-US");
+        var english = await ProblemJson.ReadAsync(await api.AdminClient().SendAsync(request), HttpStatusCode.UnprocessableEntity);
+
+        Assert.That(danish.GetProperty("errors")[1].GetProperty("message").GetString(), Is.EqualTo("Brug 0 til 6 decimaler."));
+        Assert.That(english.GetProperty("errors")[1].GetProperty("message").GetString(), Is.EqualTo("Use 0 to 6 decimals."));
+    }
 }
