@@ -14,11 +14,18 @@ public sealed class SubgroupRule(IEnumerable<Dimension> dimensions)
     private readonly Dictionary<string, Dimension> _dimensions =
         dimensions.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
 
+    // A file repeats a handful of subgroups over many rows: each accepted spelling is resolved once
+    // (bounded, so a file of endless case variants cannot grow it without limit).
+    private readonly Dictionary<string, string> _accepted = new(StringComparer.Ordinal);
+    private const int MaxRemembered = 1024;
+
     /// <summary>The canonical subgroup, or null with an error recorded.</summary>
     public string? Check(int row, string text, List<RowError> errors)
     {
         if (text.Length == 0)
             return "";
+        if (_accepted.TryGetValue(text, out var remembered))
+            return remembered;
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == text.Length - 1)
         {
@@ -35,8 +42,8 @@ public sealed class SubgroupRule(IEnumerable<Dimension> dimensions)
             var nearest = EditDistance.Nearest(dimensionText, known);
             var echo = RuleText.Echo(dimensionText);
             errors.Add(RuleText.Error(row, "subgroup", text,
-                $"Ukendt dimension '{echo}'" + (nearest is null ? "" : $"; mente du '{nearest}'?") + $" Kendte dimensioner: {List(known)}.",
-                $"Unknown dimension '{echo}'" + (nearest is null ? "" : $"; did you mean '{nearest}'?") + $" Known dimensions: {List(known)}."));
+                $"Ukendt dimension '{echo}'" + (nearest is null ? "" : $"; mente du '{nearest}'?") + $" Kendte dimensioner: {List(known, "ingen")}.",
+                $"Unknown dimension '{echo}'" + (nearest is null ? "" : $"; did you mean '{nearest}'?") + $" Known dimensions: {List(known, "none")}."));
             return null;
         }
         var value = dimension.Values.FirstOrDefault(v => string.Equals(v.Code, valueText, StringComparison.OrdinalIgnoreCase));
@@ -46,12 +53,15 @@ public sealed class SubgroupRule(IEnumerable<Dimension> dimensions)
             var nearest = EditDistance.Nearest(valueText, allowed);
             var echo = RuleText.Echo(valueText);
             errors.Add(RuleText.Error(row, "subgroup", text,
-                $"'{echo}' er ikke en værdi af {dimension.Code}" + (nearest is null ? "" : $"; mente du '{dimension.Code}:{nearest}'?") + $" Tilladte værdier: {List(allowed)}.",
-                $"'{echo}' is not a value of {dimension.Code}" + (nearest is null ? "" : $"; did you mean '{dimension.Code}:{nearest}'?") + $" Allowed values: {List(allowed)}."));
+                $"'{echo}' er ikke en værdi af {dimension.Code}" + (nearest is null ? "" : $"; mente du '{dimension.Code}:{nearest}'?") + $" Tilladte værdier: {List(allowed, "ingen")}.",
+                $"'{echo}' is not a value of {dimension.Code}" + (nearest is null ? "" : $"; did you mean '{dimension.Code}:{nearest}'?") + $" Allowed values: {List(allowed, "none")}."));
             return null;
         }
-        return dimension.Code + ":" + value.Code;
+        var canonical = dimension.Code + ":" + value.Code;
+        if (_accepted.Count < MaxRemembered)
+            _accepted[text] = canonical;
+        return canonical;
     }
 
-    private static string List(List<string> codes) => codes.Count == 0 ? "(ingen / none)" : string.Join(", ", codes);
+    private static string List(List<string> codes, string none) => codes.Count == 0 ? none : string.Join(", ", codes);
 }
