@@ -203,4 +203,45 @@ public class ValidationRulesApiTests(DatabaseProvider provider)
         Assert.That(danish.GetProperty("errors")[1].GetProperty("message").GetString(), Is.EqualTo("Brug 0 til 6 decimaler."));
         Assert.That(english.GetProperty("errors")[1].GetProperty("message").GetString(), Is.EqualTo("Use 0 to 6 decimals."));
     }
+
+    [Test]
+    public async Task A_target_near_the_largest_double_is_reported_as_not_computable_everywhere_it_is_shown()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
+        var admin = api.AdminClient();
+        var upload = await admin.PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(Csv.WithHeader(
+            "PCT,AREA-A,2018,48.0,,,", "PCT,AREA-A,2020,46.0,,,", "PCT,AREA-A,2022,45.0,,,")));
+        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var plan = new
+        {
+            slug = "huge-plan", name = "Helhedsplan Stor", municipalityCode = "0901", fundingPeriod = "2019-2026",
+            areas = new[] { "AREA-A" },
+            goals = new[]
+            {
+                new
+                {
+                    key = "M1", title = "Overløb",
+                    targets = new[] { new { indicator = "PCT", scope = "AREA-A", baselinePeriod = "2018", baselineValue = 1e308, targetPeriod = "2026", targetValue = -1e308 } },
+                },
+            },
+        };
+        Assert.That((await admin.PostAsJsonAsync("/api/v1/plans", plan)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var goals = await admin.GetFromJsonAsync<JsonElement>("/api/v1/plans/huge-plan/goals");
+        var targetId = goals[0].GetProperty("targets")[0].GetProperty("id").GetInt64();
+
+        var evaluation = await admin.GetAsync($"/api/v1/targets/{targetId}/evaluation");
+        var status = await admin.GetAsync("/api/v1/plans/huge-plan/status");
+        var csv = await admin.GetAsync("/api/v1/plans/huge-plan/status?format=csv");
+        var svg = await admin.GetAsync($"/api/v1/charts/targets/{targetId}.svg");
+        var png = await admin.GetAsync($"/api/v1/charts/targets/{targetId}.png");
+        var pdf = await admin.GetAsync("/api/v1/plans/huge-plan/brief.pdf");
+
+        foreach (var response in new[] { evaluation, status, csv, svg, png, pdf })
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), response.RequestMessage!.RequestUri!.ToString());
+        var json = await evaluation.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("insufficientData"));
+        Assert.That(json.GetProperty("reason").GetString(), Does.Contain("Cannot be computed"));
+        foreach (var text in new[] { await status.Content.ReadAsStringAsync(), await csv.Content.ReadAsStringAsync(), await svg.Content.ReadAsStringAsync() })
+            Assert.That(text, Does.Not.Contain("NaN").And.Not.Contain("Infinity").And.Not.Contain("∞"));
+    }
 }
