@@ -33,6 +33,7 @@ api.MapPlansEndpoints();
 api.MapFrameworkEditEndpoints();
 api.MapIndicatorsEndpoints();
 api.MapAreasEndpoints();
+api.MapDimensionsEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
 api.MapRevertEndpoints();

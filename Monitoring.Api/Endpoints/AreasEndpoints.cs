@@ -37,9 +37,9 @@ public static partial class AreasEndpoints
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(scope.Code) || !CodePattern().IsMatch(scope.Code))
-            errors.Add(new("code", scope.Code, "Use capital letters, digits and hyphens (e.g. 0901-SOLHAVEN)."));
+            errors.Add(new("code", scope.Code, "Brug store bogstaver, cifre og bindestreger (fx 0901-SOLHAVEN).", "Use capital letters, digits and hyphens (e.g. 0901-SOLHAVEN)."));
         if (string.IsNullOrWhiteSpace(scope.Name))
-            errors.Add(new("name", scope.Name, "Required."));
+            errors.Add(new("name", scope.Name, "Skal udfyldes.", "Required."));
         if (errors.Count > 0)
             return Problems.InvalidFields("The area is not valid", errors);
         return await store.CreateAsync(scope, cancellationToken)

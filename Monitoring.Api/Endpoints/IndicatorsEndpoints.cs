@@ -38,11 +38,11 @@ public static partial class IndicatorsEndpoints
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(indicator.Code) || !CodePattern().IsMatch(indicator.Code))
-            errors.Add(new("code", indicator.Code, "Use capital letters, digits and underscores (e.g. BESK_UDENFOR_18_64)."));
+            errors.Add(new("code", indicator.Code, "Brug store bogstaver, cifre og understreger (fx BESK_UDENFOR_18_64).", "Use capital letters, digits and underscores (e.g. BESK_UDENFOR_18_64)."));
         if (string.IsNullOrWhiteSpace(indicator.Name))
-            errors.Add(new("name", indicator.Name, "Required."));
+            errors.Add(new("name", indicator.Name, "Skal udfyldes.", "Required."));
         if (indicator.Decimals is < 0 or > 6)
-            errors.Add(new("decimals", indicator.Decimals.ToString(CultureInfo.InvariantCulture), "Use 0 to 6 decimals."));
+            errors.Add(new("decimals", indicator.Decimals.ToString(CultureInfo.InvariantCulture), "Brug 0 til 6 decimaler.", "Use 0 to 6 decimals."));
         if (errors.Count > 0)
             return Problems.InvalidFields("The indicator is not valid", errors);
         return await store.CreateAsync(indicator, cancellationToken)

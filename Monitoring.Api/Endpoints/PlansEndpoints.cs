@@ -45,13 +45,15 @@ public static class PlansEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        PlanDefinition plan, PlanStore plans, IndicatorStore indicators, ScopeStore scopes, System.Security.Claims.ClaimsPrincipal user,
+        PlanDefinition plan, PlanStore plans, IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions,
+        System.Security.Claims.ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var errors = PlanDefinitionValidator.Validate(
             plan,
             (await indicators.ListAsync(cancellationToken)).Select(i => i.Code).ToHashSet(),
-            (await scopes.ListAsync(cancellationToken)).Select(s => s.Code).ToHashSet());
+            (await scopes.ListAsync(cancellationToken)).Select(s => s.Code).ToHashSet(),
+            await dimensions.ListAsync(cancellationToken));
         if (errors.Count > 0)
             return Problems.InvalidFields("The plan is not valid", errors);
         return await plans.CreateAsync(plan, FrameworkEditEndpoints.Actor(user), cancellationToken) is null

@@ -26,7 +26,7 @@ public static class RevertEndpoints
         long id, bool? dryRun, RevertBody? body, BatchReverter reverter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body?.Reason is { Length: > MaxReasonLength })
-            return Problems.InvalidFields("The batch was not reverted", [new FieldError("reason", null, $"Keep the reason under {MaxReasonLength} characters.")]);
+            return Problems.InvalidFields("The batch was not reverted", [new FieldError("reason", null, $"Begrundelsen må højst være {MaxReasonLength} tegn.", $"Keep the reason under {MaxReasonLength} characters.")]);
         var result = await reverter.RevertAsync(
             new RevertRequest(id, body?.Reason, user.Identity?.Name ?? "unknown", dryRun ?? false), cancellationToken);
         var key = id.ToString(CultureInfo.InvariantCulture);

@@ -25,18 +25,28 @@ public static class Problems
             detail: $"A {what.ToLowerInvariant()} '{key}' already exists; codes are never reused.",
             statusCode: StatusCodes.Status409Conflict);
 
+    /// <summary>422 listing every bad field; Danish unless the request asks for English (<see cref="ErrorLanguage"/>).</summary>
     public static IResult InvalidFields(string title, IReadOnlyList<FieldError> errors) =>
-        TypedResults.Problem(
+        new LocalizedProblem(english => TypedResults.Problem(
             title: title,
-            detail: string.Join(" ", errors.Take(3).Select(e => $"{e.Field}: {e.Message}")),
+            detail: string.Join(" ", errors.Take(3).Select(e => $"{e.Field}: {e.In(english).Message}")),
             statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => e.In(english)).ToList() }));
 
+    /// <summary>422 with every row error; Danish unless the request asks for English (<see cref="ErrorLanguage"/>).</summary>
     public static IResult RejectedImport(ImportReport report) =>
-        TypedResults.Problem(
-            title: "The file was rejected; nothing was imported",
-            detail: $"{report.ErrorCount} problem(s) in {report.FileName}. First: " +
-                    string.Join(" ", report.Errors.Take(3).Select(e => $"row {e.Row}, {e.Column} '{e.Value}': {e.Message}")),
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["errors"] = report.Errors, ["report"] = report });
+        new LocalizedProblem(english =>
+        {
+            var errors = report.Errors.Select(e => e.In(english)).ToList();
+            var first = string.Join(" ", errors.Take(3).Select(e => english
+                ? $"row {e.Row}, {e.Column} '{e.Value}': {e.Message}"
+                : $"række {e.Row}, {e.Column} '{e.Value}': {e.Message}"));
+            return TypedResults.Problem(
+                title: english ? "The file was rejected; nothing was imported" : "Filen blev afvist; intet blev importeret",
+                detail: english
+                    ? $"{report.ErrorCount} problem(s) in {report.FileName}. First: {first}"
+                    : $"{report.ErrorCount} fejl i {report.FileName}. Først: {first}",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["errors"] = errors, ["report"] = report with { Errors = errors } });
+        });
 }

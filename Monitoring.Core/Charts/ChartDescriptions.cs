@@ -7,18 +7,36 @@ namespace Monitoring.Core.Charts;
 /// <summary>Builds chart descriptions from the goal engine's evaluations and from plain series.</summary>
 public static class ChartDescriptions
 {
+    /// <summary>
+    /// Largest magnitude a chart draws. Imports stop far below (10^12), but a target definition's given
+    /// baseline or target can be near 10^308, where the renderer's axis spans and margins overflow;
+    /// such a line or marker is left out (the status beside the chart says why) instead of failing.
+    /// </summary>
+    public const double MaxDrawable = 1e150;
+
+    private static bool Drawable(params ReadOnlySpan<double> values)
+    {
+        foreach (var value in values)
+        {
+            if (!double.IsFinite(value) || Math.Abs(value) > MaxDrawable)
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>A target's trend chart: observed values, straight trajectory, Theil–Sen projection, target, benchmark, band, comments.</summary>
     public static ChartDescription ForTarget(
         TargetEvaluation evaluation, Indicator indicator, string scopeName, IReadOnlyList<Observation>? benchmark,
         string? benchmarkName, IReadOnlyList<Comment> comments)
     {
         var series = new List<ChartSeries> { Observed(indicator, evaluation.Series) };
-        if (evaluation is { Baseline: { } b, Target: { } t })
+        if (evaluation is { Baseline: { } b, Target: { } t } && Drawable(b.Value, t.Value))
         {
             series.Add(new ChartSeries("Ret linje mod målet", SeriesStyle.Trajectory,
                 [new(b.Period.Position, b.Value), new(t.Period.Position, t.Value)]));
         }
-        if (evaluation is { Latest: { } latest, Target: { } target, ProjectionAtTarget: { } projection })
+        if (evaluation is { Latest: { } latest, Target: { } target, ProjectionAtTarget: { } projection }
+            && Drawable(projection, evaluation.TheilSen?.ValueAt(latest.Period.Position) ?? latest.Value))
         {
             series.Add(new ChartSeries("Fremskrivning (tendens)", SeriesStyle.Projection,
                 [new(latest.Period.Position, evaluation.TheilSen?.ValueAt(latest.Period.Position) ?? latest.Value), new(target.Period.Position, projection)]));
@@ -29,7 +47,7 @@ public static class ChartDescriptions
         var alt = $"Udviklingen i {indicator.Name} for {scopeName}: {evaluation.ExplanationDa}";
         return new ChartDescription(
             indicator.Name, alt, Suffix(indicator), indicator.Decimals, series, Band(indicator, evaluation.Series),
-            evaluation.Target is { } tv ? new ChartMarker(tv.Period.Position, tv.Value, $"Mål {tv.Period.ToDanishString()}") : null,
+            evaluation.Target is { } tv && Drawable(tv.Value) ? new ChartMarker(tv.Period.Position, tv.Value, $"Mål {tv.Period.ToDanishString()}") : null,
             Markers(comments, evaluation.Series), status, StatusPalette.Color(evaluation.Status));
     }
 

@@ -1,4 +1,5 @@
 using Monitoring.Core.Model;
+using Monitoring.Core.Statistics;
 
 namespace Monitoring.Core.Evaluation;
 
@@ -41,6 +42,7 @@ public static class Explanation
         _ when reason.StartsWith("No observation for the baseline", StringComparison.Ordinal) => "der er ingen måling i baselineperioden.",
         _ when reason.StartsWith("The target has no baseline", StringComparison.Ordinal) => "målet har ingen baselineperiode.",
         _ when reason.StartsWith("The target has no target", StringComparison.Ordinal) => "målet har ingen målværdi eller målperiode.",
+        Finite.Reason => "tallene er for store til at regne med, så status kan ikke beregnes.",
         _ => "serien blander periodetyper.",
     };
 }

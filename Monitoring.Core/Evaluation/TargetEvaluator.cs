@@ -66,6 +66,8 @@ public static class TargetEvaluator
             ? theilSen.ValueAt(tT)
             : tL == tB ? y : b + (y - b) / (tL - tB) * (tT - tB);
         var projectionMethod = theilSen is not null ? "theilSen" : "baselineToLatest";
+        if (!Finite.All(b, t, progress, expected, trajectoryNow, projection))
+            return Insufficient(target, indicator, asOf, Finite.Reason, series, baseline);
 
         var achieved = indicator.Direction == Direction.TargetBand
             ? Math.Abs(y - t) <= target.Tolerance * Math.Abs(t - b)

@@ -1,6 +1,10 @@
 namespace Monitoring.Core.Model;
 
-/// <summary>A measurable key figure, like Landsbyggefonden's statistics or a local survey question.</summary>
+/// <summary>
+/// A measurable key figure, like Landsbyggefonden's statistics or a local survey question.
+/// <see cref="AcceptsFinerPeriods"/> lets a yearly indicator take half-years, quarters or months too
+/// (a survey run more often than planned); otherwise a period must be of the indicator's periodicity.
+/// </summary>
 public sealed record Indicator(
     string Code,
     string Name,
@@ -11,7 +15,8 @@ public sealed record Indicator(
     Periodicity Periodicity,
     int Decimals,
     string? Definition,
-    bool Influenceable);
+    bool Influenceable,
+    bool AcceptsFinerPeriods = false);
 
 public enum IndicatorUnit
 {

@@ -34,6 +34,9 @@ public static class OrdinaryLeastSquares
                 ? (slope == 0 ? 1.0 : 0.0)
                 : 2 * (1 - StudentT.CDF(0, 1, n - 2, Math.Abs(slope / standardError.Value)));
         }
+        // Sums over values near ±10^308 overflow; no fit is better than a fit of NaN.
+        if (!Finite.All(slope, intercept, rSquared, standardError, pValue))
+            return null;
         return new OlsResult(new LinearTrend(slope, intercept), rSquared, standardError, pValue, n);
     }
 }

@@ -22,7 +22,8 @@ public static class TheilSen
             return null;
         var slope = Median(slopes);
         var intercept = Median(points.Select(p => p.Y - slope * p.T).ToList());
-        return new LinearTrend(slope, intercept);
+        // An overflowed line is no line: callers treat it as not computable rather than draw infinity.
+        return Finite.All(slope, intercept) ? new LinearTrend(slope, intercept) : null;
     }
 
     public static double Median(List<double> values)

@@ -17,7 +17,7 @@ namespace Monitoring.Ingest.Data;
 /// cycle), compares the framework before and after, records the change in
 /// <c>framework_changes</c> and moves the data version on; a dry run does the same and rolls back.
 /// </summary>
-public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider clock)
+public sealed class FrameworkEditStore(MonitoringDatabase database, DimensionStore dimensions, TimeProvider clock)
 {
     private static readonly HashSet<string> GoalEditable = new(StringComparer.Ordinal) { "title", "description", "focusArea", "owningBody", "retired" };
     private static readonly HashSet<string> GoalImmutable = new(StringComparer.Ordinal) { "id", "key", "kind" };
@@ -91,9 +91,10 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
     public async Task<EditResult> ReplacePlanAsync(string slug, PlanDefinition plan, EditContext edit, CancellationToken cancellationToken = default)
     {
         if (!string.Equals(plan.Slug, slug, StringComparison.Ordinal))
-            return EditResult.Refused(new("slug", plan.Slug, $"The slug identifies the plan and cannot be changed; this plan is '{slug}'."));
+            return EditResult.Refused(new("slug", plan.Slug, $"Slug'en identificerer planen og kan ikke ændres; denne plan er '{slug}'.", $"The slug identifies the plan and cannot be changed; this plan is '{slug}'."));
         await using var connection = await database.OpenAsync(cancellationToken);
-        var errors = PlanDefinitionValidator.Validate(plan, await CodesAsync(connection, "indicators", cancellationToken), await CodesAsync(connection, "scopes", cancellationToken)).ToList();
+        var errors = PlanDefinitionValidator.Validate(plan, await CodesAsync(connection, "indicators", cancellationToken),
+            await CodesAsync(connection, "scopes", cancellationToken), await dimensions.ListAsync(cancellationToken)).ToList();
         errors.AddRange(RepeatedTargets(plan));
         if (errors.Count > 0)
             return new(EditStatus.Invalid, [], Errors: errors);
@@ -226,7 +227,7 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
         var owningBody = Text(merged, "owningBody", errors, required: true);
         var retired = Flag(merged, "retired", errors);
         if (retired == false && goal.RetiredAt is not null && goal.ParentGoalId is { } parent && before.Goals.Single(g => g.Id == parent).RetiredAt is not null)
-            errors.Add(new("retired", "false", "The parent goal is retired; bring it back first."));
+            errors.Add(new("retired", "false", "Det overordnede mål er udfaset; genindsæt det først.", "The parent goal is retired; bring it back first."));
         if (errors.Count > 0)
             return new(EditStatus.Invalid, [], Errors: errors);
 
@@ -274,7 +275,7 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
         var retired = Flag(merged, "retired", errors);
         merged.Remove("retired");
         if (retired == false && target.RetiredAt is not null && before.Goals.Single(g => g.Id == target.GoalId).RetiredAt is not null)
-            errors.Add(new("retired", "false", "The target's goal is retired; bring it back first."));
+            errors.Add(new("retired", "false", "Delmålets mål er udfaset; genindsæt det først.", "The target's goal is retired; bring it back first."));
         var definition = ReadTarget(merged, errors);
         if (definition is not null)
             errors.AddRange(await ValidateTargetAsync(connection, transaction, before, definition, cancellationToken));
@@ -299,14 +300,14 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
         var goal = before.Goals.Single(g => g.Id == goalId);
         var errors = new List<FieldError>();
         if (goal.RetiredAt is not null)
-            errors.Add(new("goal", goal.GoalKey, "The goal is retired; targets cannot be added to it."));
+            errors.Add(new("goal", goal.GoalKey, "Målet er udfaset; der kan ikke tilføjes delmål til det.", "The goal is retired; targets cannot be added to it."));
         var definition = ReadTarget(body, errors);
         if (definition is not null)
         {
             errors.AddRange(await ValidateTargetAsync(connection, transaction, before, definition, cancellationToken));
             var key = FrameworkState.TargetRow.TargetKey(goal.GoalKey, definition.Indicator, definition.Scope, definition.Subgroup);
             if (before.Targets.Any(t => t.Key == key))
-                errors.Add(new("indicator", definition.Indicator, "The goal already has a target for this indicator, area and subgroup (perhaps retired: bring that one back instead)."));
+                errors.Add(new("indicator", definition.Indicator, "Målet har allerede et delmål for denne indikator, dette område og denne undergruppe (måske udfaset: genindsæt det i stedet).", "The goal already has a target for this indicator, area and subgroup (perhaps retired: bring that one back instead)."));
         }
         if (errors.Count > 0 || definition is null)
             return new(EditStatus.Invalid, [], Errors: errors);
@@ -386,7 +387,7 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
             var decimals = Integer(merged, "decimals", errors);
             var influenceable = Flag(merged, "influenceable", errors);
             if (decimals is < 0 or > 6)
-                errors.Add(new("decimals", decimals?.ToString(CultureInfo.InvariantCulture), "Use 0 to 6 decimals."));
+                errors.Add(new("decimals", decimals?.ToString(CultureInfo.InvariantCulture), "Brug 0 til 6 decimaler.", "Use 0 to 6 decimals."));
             if (errors.Count > 0)
                 return new(EditStatus.Invalid, [], Errors: errors);
             await IndicatorStore.UpdateTextsAsync(connection, transaction, code, name!, nameEn, definition, decimals!.Value, influenceable, cancellationToken);
@@ -528,7 +529,7 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
             "SELECT COUNT(*) FROM plan_snapshots WHERE plan_slug = @slug AND content LIKE @pattern",
             new { slug, pattern = "%" + fragment + "%" }, transaction, cancellationToken: cancellationToken));
 
-    private static async Task<IReadOnlyList<FieldError>> ValidateTargetAsync(
+    private async Task<IReadOnlyList<FieldError>> ValidateTargetAsync(
         DbConnection connection, DbTransaction transaction, FrameworkState state, TargetDefinition target, CancellationToken cancellationToken)
     {
         // The target is checked by the plan validator as the only target of a stand-in plan, so a
@@ -537,7 +538,8 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
         var plan = new PlanDefinition(state.Plan.Slug, state.Plan.Name, state.Plan.MunicipalityCode, state.Plan.FundingPeriod, state.Plan.Status, [],
             [new GoalDefinition("K", "T", null, null, null, null, [target], [])]);
         var errors = PlanDefinitionValidator.Validate(
-            plan, await CodesAsync(connection, "indicators", cancellationToken, transaction), await CodesAsync(connection, "scopes", cancellationToken, transaction));
+            plan, await CodesAsync(connection, "indicators", cancellationToken, transaction), await CodesAsync(connection, "scopes", cancellationToken, transaction),
+            await dimensions.ListAsync(cancellationToken));
         return errors.Where(e => e.Field.StartsWith(Prefix, StringComparison.Ordinal))
             .Select(e => e with { Field = e.Field[Prefix.Length..] }).ToList();
     }
@@ -549,14 +551,14 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
             var target = json.Deserialize<TargetDefinition>(MetadataJson.Options);
             if (target is null || target.Indicator is null || target.Scope is null)
             {
-                errors.Add(new(target?.Indicator is null ? "indicator" : "scope", null, "Required."));
+                errors.Add(new(target?.Indicator is null ? "indicator" : "scope", null, "Skal udfyldes.", "Required."));
                 return null;
             }
             return target;
         }
         catch (JsonException exception)
         {
-            errors.Add(new((exception.Path ?? "$").TrimStart('$', '.'), null, "Not the expected type of value."));
+            errors.Add(new((exception.Path ?? "$").TrimStart('$', '.'), null, "Ikke den forventede slags værdi.", "Not the expected type of value."));
             return null;
         }
     }
@@ -570,7 +572,7 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
             {
                 var t = goal.Targets![i];
                 if (!seen.Add(FrameworkState.TargetRow.TargetKey("", t.Indicator ?? "", t.Scope ?? "", t.Subgroup)))
-                    yield return new($"{path}.targets[{i}]", t.Indicator, "The goal has two targets for the same indicator, area and subgroup.");
+                    yield return new($"{path}.targets[{i}]", t.Indicator, "Målet har to delmål for samme indikator, område og undergruppe.", "The goal has two targets for the same indicator, area and subgroup.");
             }
             for (var i = 0; i < (goal.SubGoals?.Count ?? 0); i++)
             {
@@ -587,7 +589,7 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
         Subgroup = string.IsNullOrEmpty(target.Subgroup) ? null : target.Subgroup,
         BaselinePeriod = Canonical(target.BaselinePeriod),
         TargetPeriod = Canonical(target.TargetPeriod),
-        Tolerance = target.Tolerance ?? 0,
+        Tolerance = target.Tolerance ?? TargetDefinition.DefaultTolerance,
         Weight = target.Weight ?? 1,
         Milestones = (target.Milestones ?? []).Select(m => new MilestoneDefinition(Canonical(m.Period)!, m.Value))
             .OrderBy(m => Period.Parse(m.Period)).ToList(),
@@ -622,7 +624,7 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
             new
             {
                 target.BaselinePeriod, target.BaselineValue, target.TargetPeriod, target.TargetValue,
-                Tolerance = target.Tolerance ?? 0, Weight = target.Weight ?? 1, target.BenchmarkScope, retiredAt, id,
+                Tolerance = target.Tolerance ?? TargetDefinition.DefaultTolerance, Weight = target.Weight ?? 1, target.BenchmarkScope, retiredAt, id,
             },
             transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
@@ -656,16 +658,16 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
         if (node is null)
         {
             if (required)
-                errors.Add(new(name, null, "Required."));
+                errors.Add(new(name, null, "Skal udfyldes.", "Required."));
             return null;
         }
         if (node is not JsonValue value || !value.TryGetValue<string>(out var text))
         {
-            errors.Add(new(name, node.ToJsonString(), "Must be text."));
+            errors.Add(new(name, node.ToJsonString(), "Skal være tekst.", "Must be text."));
             return null;
         }
         if (required && string.IsNullOrWhiteSpace(text))
-            errors.Add(new(name, text, "Required."));
+            errors.Add(new(name, text, "Skal udfyldes.", "Required."));
         return text;
     }
 
@@ -676,7 +678,7 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
             return false;
         if (node is JsonValue value && value.TryGetValue<bool>(out var flag))
             return flag;
-        errors.Add(new(name, node.ToJsonString(), "Must be true or false."));
+        errors.Add(new(name, node.ToJsonString(), "Skal være true eller false.", "Must be true or false."));
         return false;
     }
 
@@ -687,7 +689,7 @@ public sealed class FrameworkEditStore(MonitoringDatabase database, TimeProvider
             return number;
         if (node is JsonValue other && other.TryGetValue<double>(out var real) && real == Math.Floor(real) && real is >= int.MinValue and <= int.MaxValue)
             return (int)real;
-        errors.Add(new(name, node?.ToJsonString(), "Must be a whole number."));
+        errors.Add(new(name, node?.ToJsonString(), "Skal være et helt tal.", "Must be a whole number."));
         return null;
     }
 }

@@ -11,7 +11,8 @@ public sealed class IndicatorStore(MonitoringDatabase database)
         """
         SELECT code AS Code, name AS Name, name_en AS NameEn, unit AS Unit, direction AS Direction,
                source AS Source, periodicity AS Periodicity, decimals AS Decimals,
-               definition AS Definition, influenceable AS Influenceable
+               definition AS Definition, influenceable AS Influenceable,
+               accepts_finer_periods AS AcceptsFinerPeriods
         FROM indicators
         """;
 
@@ -44,8 +45,8 @@ public sealed class IndicatorStore(MonitoringDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO indicators (code, name, name_en, unit, direction, source, periodicity, decimals, definition, influenceable)
-            VALUES (@Code, @Name, @NameEn, @Unit, @Direction, @Source, @Periodicity, @Decimals, @Definition, @Influenceable)
+            INSERT INTO indicators (code, name, name_en, unit, direction, source, periodicity, decimals, definition, influenceable, accepts_finer_periods)
+            VALUES (@Code, @Name, @NameEn, @Unit, @Direction, @Source, @Periodicity, @Decimals, @Definition, @Influenceable, @AcceptsFinerPeriods)
             ON CONFLICT (code) DO NOTHING
             """,
             new
@@ -60,6 +61,7 @@ public sealed class IndicatorStore(MonitoringDatabase database)
                 indicator.Decimals,
                 indicator.Definition,
                 Influenceable = indicator.Influenceable ? 1 : 0,
+                AcceptsFinerPeriods = indicator.AcceptsFinerPeriods ? 1 : 0,
             },
             transaction, cancellationToken: cancellationToken));
         if (inserted != 1)
@@ -97,6 +99,7 @@ public sealed class IndicatorStore(MonitoringDatabase database)
         public int Decimals { get; set; }
         public string? Definition { get; set; }
         public bool Influenceable { get; set; }
+        public bool AcceptsFinerPeriods { get; set; }
 
         public Indicator ToIndicator() => new(
             Code, Name, NameEn,
@@ -104,6 +107,6 @@ public sealed class IndicatorStore(MonitoringDatabase database)
             EnumText.Parse<Direction>(Direction),
             EnumText.Parse<IndicatorSource>(Source),
             EnumText.Parse<Periodicity>(Periodicity),
-            Decimals, Definition, Influenceable);
+            Decimals, Definition, Influenceable, AcceptsFinerPeriods);
     }
 }

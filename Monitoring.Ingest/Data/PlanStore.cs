@@ -176,7 +176,7 @@ public sealed class PlanStore(MonitoringDatabase database, TimeProvider? clock =
                     goalId, target.Indicator, target.Scope, Subgroup = target.Subgroup ?? "",
                     BaselinePeriod = Canonical(target.BaselinePeriod), target.BaselineValue,
                     TargetPeriod = Canonical(target.TargetPeriod), target.TargetValue,
-                    Tolerance = target.Tolerance ?? 0, Weight = target.Weight ?? 1, target.BenchmarkScope,
+                    Tolerance = target.Tolerance ?? TargetDefinition.DefaultTolerance, Weight = target.Weight ?? 1, target.BenchmarkScope,
                 },
                 transaction, cancellationToken: cancellationToken));
             foreach (var milestone in target.Milestones ?? [])

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Import.Rules;
 using Monitoring.Ingest.Jobs;
 using Polly;
 
@@ -28,6 +29,7 @@ public static class MonitoringServices
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ScopeStore>();
         services.AddSingleton<IndicatorStore>();
+        services.AddSingleton<DimensionStore>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<FrameworkEditStore>();
         services.AddSingleton<FrameworkHistoryStore>();
@@ -77,6 +79,11 @@ public static class MonitoringServices
         services.AddOptions<SuppressionOptions>()
             .Bind(configuration.GetSection(SuppressionOptions.SectionName))
             .Validate(options => options.MinCount >= 1, $"{SuppressionOptions.SectionName}:MinCount must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<ValidationOptions>()
+            .Bind(configuration.GetSection(ValidationOptions.SectionName))
+            .Validate(options => double.IsFinite(options.MaxMagnitude) && options.MaxMagnitude > 0,
+                $"{ValidationOptions.SectionName}:MaxMagnitude must be a positive finite number.")
             .ValidateOnStart();
         services.AddOptions<JobsOptions>()
             .Bind(configuration.GetSection(JobsOptions.SectionName))

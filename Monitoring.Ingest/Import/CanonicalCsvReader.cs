@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Import.Rules;
 
 namespace Monitoring.Ingest.Import;
 
@@ -35,7 +36,8 @@ public sealed class CanonicalCsvReader : IDisposable
         Format = separator == ';' ? "csv; semicolon, decimal comma" : $"csv; separator '{separator}', decimal point";
         HeaderErrors = RequiredColumns
             .Where(c => !_headers.Contains(c))
-            .Select(c => new RowError(1, c, null,
+            .Select(c => RuleText.Error(1, c, null,
+                $"Kolonnen '{c}' mangler. Overskriften skal nævne {string.Join(", ", RequiredColumns)} (og kan nævne {string.Join(", ", OptionalColumns)}).",
                 $"Missing column '{c}'. The header must name {string.Join(", ", RequiredColumns)} (and optionally {string.Join(", ", OptionalColumns)})."))
             .ToList();
         IgnoredColumns = _headers.Where(h => !RequiredColumns.Contains(h) && !OptionalColumns.Contains(h)).ToList();
@@ -59,7 +61,9 @@ public sealed class CanonicalCsvReader : IDisposable
             var row = (int)_reader.LineNumber;
             if (_reader.FieldCount != _headers.Count)
             {
-                errors.Add(new RowError(row, "*", null, $"The row has {_reader.FieldCount} fields; the header has {_headers.Count}."));
+                errors.Add(RuleText.Error(row, "*", null,
+                    $"Rækken har {_reader.FieldCount} felter; overskriften har {_headers.Count}.",
+                    $"The row has {_reader.FieldCount} fields; the header has {_headers.Count}."));
                 continue;
             }
             yield return new CanonicalCsvRow(

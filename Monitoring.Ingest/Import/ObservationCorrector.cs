@@ -1,7 +1,9 @@
 using System.Globalization;
 using Dapper;
+using Microsoft.Extensions.Options;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Import.Rules;
 using Monitoring.Ingest.Metadata;
 
 namespace Monitoring.Ingest.Import;
@@ -14,7 +16,8 @@ namespace Monitoring.Ingest.Import;
 /// data comes by import.
 /// </summary>
 public sealed class ObservationCorrector(
-    MonitoringDatabase database, IndicatorStore indicators, ScopeStore scopes, TimeProvider clock)
+    MonitoringDatabase database, IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions,
+    IOptions<ValidationOptions> validation, TimeProvider clock)
 {
     private const int MaxReasonLength = 2000;
 
@@ -24,14 +27,19 @@ public sealed class ObservationCorrector(
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(request.Reason))
-            errors.Add(new FieldError("reason", request.Reason, "Say why the value is corrected or withdrawn; the reason is kept in the import journal."));
+            errors.Add(new FieldError("reason", request.Reason,
+                "Skriv hvorfor værdien rettes eller trækkes tilbage; begrundelsen gemmes i importjournalen.",
+                "Say why the value is corrected or withdrawn; the reason is kept in the import journal."));
         else if (request.Reason.Length > MaxReasonLength)
-            errors.Add(new FieldError("reason", null, $"Keep the reason under {MaxReasonLength} characters."));
+            errors.Add(new FieldError("reason", null,
+                $"Begrundelsen må højst være {MaxReasonLength} tegn.", $"Keep the reason under {MaxReasonLength} characters."));
         if (request.Withdraw && (request.Value ?? request.Numerator ?? request.Denominator) is not null)
-            errors.Add(new FieldError("withdraw", "true", "Give either a new value or withdraw: true, not both."));
+            errors.Add(new FieldError("withdraw", "true",
+                "Angiv enten en ny værdi eller withdraw: true, ikke begge.", "Give either a new value or withdraw: true, not both."));
 
-        var catalog = new ImportCatalog(await indicators.ListAsync(cancellationToken), await scopes.ListAsync(cancellationToken));
-        var validator = new ObservationRowValidator(catalog, CultureInfo.InvariantCulture);
+        var catalog = new ImportCatalog(await indicators.ListAsync(cancellationToken), await scopes.ListAsync(cancellationToken),
+            await dimensions.ListAsync(cancellationToken));
+        var validator = new ObservationRowValidator(catalog, CultureInfo.InvariantCulture, validation.Value);
         // A withdrawal has no value; a stand-in lets the validator check the key, and only the
         // key's errors count for it.
         var row = new CanonicalCsvRow(1, request.Indicator ?? "", request.Area ?? "", request.Period ?? "",
@@ -40,7 +48,7 @@ public sealed class ObservationCorrector(
         var observation = validator.Validate(row);
         errors.AddRange(validator.Errors
             .Where(e => !request.Withdraw || KeyFields.Contains(e.Column))
-            .Select(e => new FieldError(e.Column, e.Value, e.Message)));
+            .Select(e => new FieldError(e.Column, e.Value, e.Message, e.MessageEn)));
         if (errors.Count > 0 || observation is null)
             return new CorrectionResult(CorrectionOutcome.Invalid, errors);
 
@@ -76,7 +84,9 @@ public sealed class ObservationCorrector(
             && current.Denominator == observation.Denominator)
         {
             return new CorrectionResult(CorrectionOutcome.Invalid,
-                [new FieldError("value", Text(request.Value), $"{Text(current.Value)} is already the current value of {key}; nothing to correct.")]);
+                [new FieldError("value", Text(request.Value),
+                    $"{Text(current.Value)} er allerede den gældende værdi for {key}; der er intet at rette.",
+                    $"{Text(current.Value)} is already the current value of {key}; nothing to correct.")]);
         }
 
         var stored = new StoredKey(current.SeriesId, current.PeriodStart, current.PeriodEnd);

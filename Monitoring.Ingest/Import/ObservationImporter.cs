@@ -1,6 +1,8 @@
 using CsvHelper;
+using Microsoft.Extensions.Options;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Import.Rules;
 
 namespace Monitoring.Ingest.Import;
 
@@ -11,7 +13,8 @@ namespace Monitoring.Ingest.Import;
 /// steps and rolls back.
 /// </summary>
 public sealed class ObservationImporter(
-    MonitoringDatabase database, IndicatorStore indicators, ScopeStore scopes, TimeProvider clock)
+    MonitoringDatabase database, IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions,
+    IOptions<ValidationOptions> validation, TimeProvider clock)
 {
     private const int ProgressEvery = 10_000;
 
@@ -19,7 +22,8 @@ public sealed class ObservationImporter(
         ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var catalog = new ImportCatalog(
-            await indicators.ListAsync(cancellationToken), await scopes.ListAsync(cancellationToken));
+            await indicators.ListAsync(cancellationToken), await scopes.ListAsync(cancellationToken),
+            await dimensions.ListAsync(cancellationToken));
         await using var content = new HashingReadStream(request.OpenContent());
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -38,7 +42,7 @@ public sealed class ObservationImporter(
             using var csv = new CanonicalCsvReader(content);
             format = csv.Format;
             ignoredColumns = csv.IgnoredColumns;
-            validator = new ObservationRowValidator(catalog, csv.NumberCulture);
+            validator = new ObservationRowValidator(catalog, csv.NumberCulture, validation.Value);
             validator.AddErrors(csv.HeaderErrors);
             var malformed = new List<RowError>();
             foreach (var row in csv.Rows(malformed))
@@ -54,7 +58,8 @@ public sealed class ObservationImporter(
         }
         catch (CsvFormatException ex)
         {
-            var error = new RowError((int)Math.Max(ex.LineNumber, ex.RecordNumber), "*", null, $"The file is not readable as CSV: {ex.Message}");
+            var error = RuleText.Error((int)Math.Max(ex.LineNumber, ex.RecordNumber), "*", null,
+                $"Filen kan ikke læses som CSV: {ex.Message}", $"The file is not readable as CSV: {ex.Message}");
             content.ReadToEnd();
             return Rejected(request, content.HashHex(), "csv", 0, 0, [error], []);
         }
@@ -75,7 +80,8 @@ public sealed class ObservationImporter(
         if (validator.RowsAccepted == 0)
         {
             return Rejected(request, hash, format, 0, 0,
-                [new RowError(2, "*", null, "The file has a header but no data rows.")], ignoredColumns);
+                [RuleText.Error(2, "*", null, "Filen har en overskrift, men ingen datarækker.", "The file has a header but no data rows.")],
+                ignoredColumns);
         }
 
         // Comparing ends the staging (on PostgreSQL the COPY must finish before any other command).

@@ -1,19 +1,21 @@
 using System.Globalization;
 using Monitoring.Core.Model;
-using Monitoring.Core.Periods;
+using Monitoring.Ingest.Import.Rules;
 
 namespace Monitoring.Ingest.Import;
 
 /// <summary>
 /// Checks the rows of one file as they stream past and collects every problem, so an analyst
-/// fixes a file in one round: unknown codes, unreadable numbers and periods, impossible
-/// fractions. Keys given twice are found by the storage batch, which knows them as integers; this
-/// remembers nothing per row.
+/// fixes a file in one round. This is the one place rows are validated: every ingest path (upload,
+/// command line, inbox, scheduled pull, samples) goes through <see cref="ObservationImporter"/>,
+/// which uses it; the rules themselves are the named classes in <c>Import/Rules</c>. Keys given
+/// twice are found by the storage batch, which knows them as integers; this remembers nothing per row.
 /// </summary>
-public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo numberCulture)
+public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo numberCulture, ValidationOptions options)
 {
     private readonly Dictionary<string, string> _subgroups = new(StringComparer.Ordinal);
     private readonly List<RowError> _errors = [];
+    private readonly SubgroupRule _subgroupRule = new(catalog.Dimensions);
 
     public int RowsRead { get; private set; }
 
@@ -41,43 +43,33 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
         var before = _errors.Count;
         var indicator = catalog.Indicator(row.Indicator);
         if (indicator is null)
-            _errors.Add(new RowError(row.Row, "indicator", row.Indicator, Unknown("indicator", row.Indicator)));
+        {
+            _errors.Add(row.Indicator.Length == 0
+                ? RuleText.Error(row.Row, "indicator", "", "Indikatorkoden mangler.", "The indicator code is missing.")
+                : RuleText.Error(row.Row, "indicator", row.Indicator,
+                    $"Ukendt indikatorkode '{RuleText.Echo(row.Indicator)}'.", $"Unknown indicator code '{RuleText.Echo(row.Indicator)}'."));
+        }
         var scope = catalog.Scope(row.Area);
         if (scope is null)
-            _errors.Add(new RowError(row.Row, "area", row.Area, Unknown("area", row.Area)));
-        if (!Period.TryParse(row.Period, out var period))
         {
-            _errors.Add(new RowError(row.Row, "period", row.Period,
-                "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05."));
+            _errors.Add(row.Area.Length == 0
+                ? RuleText.Error(row.Row, "area", "", "Områdekoden mangler.", "The area code is missing.")
+                : RuleText.Error(row.Row, "area", row.Area,
+                    $"Ukendt områdekode '{RuleText.Echo(row.Area)}'.", $"Unknown area code '{RuleText.Echo(row.Area)}'."));
         }
+        var period = PeriodRule.Check(row.Row, row.Period, indicator, _errors);
         var value = Number(row, "value", row.Value, required: true);
         var numerator = Number(row, "numerator", row.Numerator, required: false);
         var denominator = Number(row, "denominator", row.Denominator, required: false);
+        if (value is { } v && indicator is not null)
+            UnitValueRule.Check(row.Row, row.Value, v, indicator, options.MaxMagnitude, _errors);
+        FractionRule.Check(row, value, numerator, denominator, indicator, _errors);
+        var subgroup = _subgroupRule.Check(row.Row, row.Subgroup, _errors);
 
-        if (numerator is < 0)
-            _errors.Add(new RowError(row.Row, "numerator", row.Numerator, "The numerator cannot be negative."));
-        if (denominator is <= 0)
-            _errors.Add(new RowError(row.Row, "denominator", row.Denominator, "The denominator must be positive."));
-        if (numerator is not null && denominator is > 0 && numerator > denominator)
-        {
-            _errors.Add(new RowError(row.Row, "numerator", row.Numerator,
-                $"The numerator ({row.Numerator}) is larger than the denominator ({row.Denominator})."));
-        }
-        if ((row.Numerator.Length == 0) != (row.Denominator.Length == 0))
-        {
-            var missing = row.Numerator.Length == 0 ? "numerator" : "denominator";
-            _errors.Add(new RowError(row.Row, missing, "", "Give both numerator and denominator, or neither."));
-        }
-        if (indicator?.Unit == IndicatorUnit.Percent && value is < 0 or > 100)
-        {
-            _errors.Add(new RowError(row.Row, "value", row.Value,
-                $"{indicator.Code} is a percentage; the value must be between 0 and 100."));
-        }
-
-        if (_errors.Count > before || indicator is null || scope is null || value is null)
+        if (_errors.Count > before || indicator is null || scope is null || value is null || period is null || subgroup is null)
             return null;
         return new IncomingObservation(
-            row.Row, indicator.Code, scope.Code, period, Pooled(row.Subgroup), value.Value, numerator, denominator);
+            row.Row, indicator.Code, scope.Code, period.Value, Pooled(subgroup), value.Value, numerator, denominator);
     }
 
     private string Pooled(string subgroup)
@@ -93,16 +85,22 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
         if (text.Length == 0)
         {
             if (required)
-                _errors.Add(new RowError(row.Row, column, text, "A value is required."));
+                _errors.Add(RuleText.Error(row.Row, column, text, "Værdien mangler.", "A value is required."));
             return null;
         }
-        if (double.TryParse(text, NumberStyles.Float, numberCulture, out var number) && double.IsFinite(number))
-            return number;
+        if (AsciiNumber.TryParse(text, numberCulture, out var number))
+        {
+            if (Math.Abs(number) <= options.MaxMagnitude)
+                return number;
+            _errors.Add(RuleText.Error(row.Row, column, text,
+                $"Tallet er for stort; højst {RuleText.Da(options.MaxMagnitude)} i absolut værdi.",
+                $"The number is too large; at most {RuleText.En(options.MaxMagnitude)} in absolute value."));
+            return null;
+        }
         var example = numberCulture.NumberFormat.NumberDecimalSeparator == "," ? "41,5" : "41.5";
-        _errors.Add(new RowError(row.Row, column, text, $"Not a number; write it like {example}."));
+        _errors.Add(RuleText.Error(row.Row, column, text,
+            $"Ikke et tal; skriv det som {example} med cifrene 0–9.",
+            $"Not a number; write it like {example} with the digits 0–9."));
         return null;
     }
-
-    private static string Unknown(string what, string code) =>
-        code.Length == 0 ? $"The {what} code is missing." : $"Unknown {what} code '{code}'.";
 }

@@ -68,7 +68,7 @@ public sealed class ScheduledPullJob(
             var first = report.Errors.Count > 0 ? report.Errors[0] : null;
             throw new InvalidOperationException(
                 $"The file from {url} was rejected with {report.ErrorCount} problems" +
-                (first is null ? "." : $"; first: row {first.Row}, {first.Column}: {first.Message}"));
+                (first is null ? "." : $"; first: row {first.Row}, {first.Column}: {first.MessageEn}"));
         }
         await sources.SaveAsync(new PullSource(name, url, newETag, newLastModified, hash, 200, report.BatchId, now, now), cancellationToken);
         logger.LogInformation("Pull {Name}: {Url} changed; {Status} as batch {Batch}", name, url, report.Status, report.BatchId);

@@ -29,9 +29,13 @@ public static class MergePatch
         foreach (var (name, value) in patch)
         {
             if (immutable.Contains(name))
-                return new(name, value?.ToJsonString(), $"'{name}' identifies the row and cannot be changed; retire it and add a new one instead.");
+                return new(name, value?.ToJsonString(),
+                    $"'{name}' identificerer rækken og kan ikke ændres; udfas den og tilføj en ny i stedet.",
+                    $"'{name}' identifies the row and cannot be changed; retire it and add a new one instead.");
             if (!editable.Contains(name))
-                return new(name, value?.ToJsonString(), $"'{name}' cannot be edited here; editable fields: {string.Join(", ", editable.Order(StringComparer.Ordinal))}.");
+                return new(name, value?.ToJsonString(),
+                    $"'{name}' kan ikke redigeres her; felter der kan redigeres: {string.Join(", ", editable.Order(StringComparer.Ordinal))}.",
+                    $"'{name}' cannot be edited here; editable fields: {string.Join(", ", editable.Order(StringComparer.Ordinal))}.");
         }
         return null;
     }

@@ -23,6 +23,7 @@ public sealed record GoalDefinition(
     IReadOnlyList<TargetDefinition>? Targets,
     IReadOnlyList<GoalDefinition>? SubGoals);
 
+/// <summary>A target as written; absent tolerance and weight take the documented defaults when stored.</summary>
 public sealed record TargetDefinition(
     string Indicator,
     string Scope,
@@ -34,6 +35,10 @@ public sealed record TargetDefinition(
     double? Tolerance,
     double? Weight,
     string? BenchmarkScope,
-    IReadOnlyList<MilestoneDefinition>? Milestones);
+    IReadOnlyList<MilestoneDefinition>? Milestones)
+{
+    /// <summary>No slack unless the plan states one (README: Goal status); stored, so what is shown is what was judged.</summary>
+    public const double DefaultTolerance = 0;
+}
 
 public sealed record MilestoneDefinition(string Period, double Value);

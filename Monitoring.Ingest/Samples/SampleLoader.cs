@@ -7,12 +7,12 @@ using Monitoring.Ingest.Metadata;
 namespace Monitoring.Ingest.Samples;
 
 /// <summary>
-/// Fills an empty database from <c>samples/</c>: indicators, areas, plans with their goals and
+/// Fills an empty database from <c>samples/</c>: indicators, subgroup dimensions, areas, plans with their goals and
 /// targets, then every observation file through the ordinary importer, so the samples obey the
 /// same rules as an analyst's upload.
 /// </summary>
 public sealed class SampleLoader(
-    IndicatorStore indicators, ScopeStore scopes, PlanStore plans, ObservationImporter importer)
+    IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions, PlanStore plans, ObservationImporter importer)
 {
     public async Task<SampleLoadResult> LoadIfEmptyAsync(string folder, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
@@ -22,6 +22,9 @@ public sealed class SampleLoader(
         var indicatorFile = Read<IndicatorFile>(Path.Combine(folder, "metadata", "indicators.json"));
         foreach (var indicator in indicatorFile.Indicators)
             await indicators.CreateAsync(indicator, cancellationToken);
+        var dimensionFile = Read<DimensionFile>(Path.Combine(folder, "metadata", "dimensions.json"));
+        foreach (var dimension in dimensionFile.Dimensions)
+            await dimensions.CreateAsync(dimension, cancellationToken);
         var areaFile = Read<AreaFile>(Path.Combine(folder, "metadata", "areas.json"));
         foreach (var area in areaFile.Areas)
             await scopes.CreateAsync(area, cancellationToken);
@@ -32,7 +35,7 @@ public sealed class SampleLoader(
         foreach (var path in Directory.GetFiles(Path.Combine(folder, "plans"), "*.json").Order(StringComparer.Ordinal))
         {
             var plan = Read<PlanDefinition>(path);
-            var errors = PlanDefinitionValidator.Validate(plan, indicatorCodes, scopeCodes);
+            var errors = PlanDefinitionValidator.Validate(plan, indicatorCodes, scopeCodes, dimensionFile.Dimensions);
             if (errors.Count > 0)
             {
                 throw new InvalidDataException(
@@ -95,6 +98,8 @@ public sealed class SampleLoader(
     private sealed record IndicatorFile(IReadOnlyList<Indicator> Indicators);
 
     private sealed record AreaFile(IReadOnlyList<Scope> Areas);
+
+    private sealed record DimensionFile(IReadOnlyList<Dimension> Dimensions);
 }
 
 public sealed record SampleLoadResult(bool Loaded, int Indicators, int Plans, int Files, int Observations);

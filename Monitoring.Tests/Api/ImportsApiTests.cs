@@ -45,7 +45,7 @@ public class ImportsApiTests(DatabaseProvider provider)
         Assert.That(error.GetProperty("row").GetInt32(), Is.EqualTo(3));
         Assert.That(error.GetProperty("column").GetString(), Is.EqualTo("area"));
         Assert.That(error.GetProperty("value").GetString(), Is.EqualTo("ATLANTIS"));
-        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("row 3"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("række 3"));
         Assert.That(await api.Database.CountAsync("observations"), Is.Zero);
         Assert.That(await api.Database.CountAsync("import_batches"), Is.Zero);
     }

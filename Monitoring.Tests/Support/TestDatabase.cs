@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Import.Rules;
 
 namespace Monitoring.Tests.Support;
 
@@ -63,12 +64,14 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public ObservationImporter Importer(TimeProvider? clock = null) =>
-        new(Database, new IndicatorStore(Database), new ScopeStore(Database), clock ?? TimeProvider.System);
+        new(Database, new IndicatorStore(Database), new ScopeStore(Database), new DimensionStore(Database),
+            Microsoft.Extensions.Options.Options.Create(new ValidationOptions()), clock ?? TimeProvider.System);
 
     public BatchReverter Reverter() => new(Database, TimeProvider.System);
 
     public ObservationCorrector Corrector() =>
-        new(Database, new IndicatorStore(Database), new ScopeStore(Database), TimeProvider.System);
+        new(Database, new IndicatorStore(Database), new ScopeStore(Database), new DimensionStore(Database),
+            Microsoft.Extensions.Options.Options.Create(new ValidationOptions()), TimeProvider.System);
 
     /// <summary>A few indicators and scopes, enough for import and API tests.</summary>
     public async Task SeedCatalogAsync()
@@ -84,6 +87,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await scopes.CreateAsync(new Scope("AREA-A", "Område A", ScopeKind.Area, "0901"));
         await scopes.CreateAsync(new Scope("AREA-B", "Område B", ScopeKind.Area, "0901"));
         await scopes.CreateAsync(new Scope("DK", "Hele landet", ScopeKind.Country, null));
+        var dimensions = new DimensionStore(Database);
+        await dimensions.CreateAsync(new Dimension("koen", "Køn", [new("kvinde", "Kvinder"), new("mand", "Mænd")]));
+        await dimensions.CreateAsync(new Dimension("alder", "Alder", [new("15-29", "15–29 år"), new("30-64", "30–64 år"), new("65+", "65 år og derover")]));
     }
 
     public async Task<long> CountAsync(string table)

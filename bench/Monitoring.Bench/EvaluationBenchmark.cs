@@ -32,7 +32,8 @@ public static class EvaluationBenchmark
             await catalog.SeedAsync(database);
             var csv = Path.Combine(folder, "observations.csv");
             catalog.WriteCsv(csv);
-            var importer = new ObservationImporter(database, new IndicatorStore(database), new ScopeStore(database), TimeProvider.System);
+            var importer = new ObservationImporter(database, new IndicatorStore(database), new ScopeStore(database), new DimensionStore(database),
+                Microsoft.Extensions.Options.Options.Create(new Monitoring.Ingest.Import.Rules.ValidationOptions()), TimeProvider.System);
             var report = await importer.ImportAsync(ImportRequest.FromFile(csv, "bench", "bench", dryRun: false));
             Console.WriteLine($"Imported {report.Created:N0} observations into SQLite");
             var plans = new PlanStore(database);

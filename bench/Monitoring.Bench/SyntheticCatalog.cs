@@ -25,6 +25,8 @@ public sealed class SyntheticCatalog(int areas, int indicators, int firstYear, i
         var scopes = new ScopeStore(database);
         foreach (var code in AreaCodes)
             await scopes.CreateAsync(new Scope(code, $"Område {code}", ScopeKind.Area, "0999"));
+        // Subgroups must be declared values, as in every import.
+        await new DimensionStore(database).CreateAsync(new Dimension("koen", "Køn", [new("kvinde", "Kvinder"), new("mand", "Mænd")]));
     }
 
     /// <summary>Writes the canonical long CSV; <paramref name="revision"/> shifts values so a second file revises the first.</summary>

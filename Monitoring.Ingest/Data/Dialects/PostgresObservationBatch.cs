@@ -55,9 +55,7 @@ public sealed class PostgresObservationBatch(NpgsqlConnection connection, Npgsql
         return rows.Select(d =>
             {
                 var period = Period.FromOrdinals(d.Start, d.End).ToString();
-                return new RowError(d.Row, "period", period,
-                    $"Duplicate of row {d.FirstRow}: {d.Indicator} / {d.Scope} / {period}" +
-                    (d.Subgroup.Length > 0 ? $" / {d.Subgroup}" : "") + " appears twice in the file.");
+                return DuplicateRow.Error(d.Row, d.FirstRow, d.Indicator, d.Scope, period, d.Subgroup);
             })
             .ToList();
     }

@@ -65,9 +65,8 @@ public sealed class SqliteObservationBatch : IObservationBatch
         var series = await SeriesIdAsync(row, cancellationToken);
         if (!_firstRowByKey.TryAdd(PackedKey(series, row), row.Row))
         {
-            _duplicates.Add(new RowError(row.Row, "period", row.Period.ToString(),
-                $"Duplicate of row {_firstRowByKey[PackedKey(series, row)]}: {row.IndicatorCode} / {row.ScopeCode} / {row.Period}" +
-                (row.Subgroup.Length > 0 ? $" / {row.Subgroup}" : "") + " appears twice in the file."));
+            _duplicates.Add(DuplicateRow.Error(
+                row.Row, _firstRowByKey[PackedKey(series, row)], row.IndicatorCode, row.ScopeCode, row.Period.ToString(), row.Subgroup));
             return;
         }
         foreach (var command in (DbCommand[])[_insert, _read, _keep, _replace])

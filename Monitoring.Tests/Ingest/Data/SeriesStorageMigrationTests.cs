@@ -28,7 +28,7 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
     {
         await using var reference = TestDatabase.Create(provider);
         await new SampleLoader(new IndicatorStore(reference.Database), new ScopeStore(reference.Database),
-            new PlanStore(reference.Database), reference.Importer()).LoadIfEmptyAsync(RepositoryPaths.Samples);
+            new DimensionStore(reference.Database), new PlanStore(reference.Database), reference.Importer()).LoadIfEmptyAsync(RepositoryPaths.Samples);
         var (revised, before) = await ReviseOneValueAsync(reference);
 
         await using var old = TestDatabase.Create(provider, migrate: false);
@@ -52,7 +52,9 @@ public class SeriesStorageMigrationTests(DatabaseProvider provider)
     /// <summary>Imports one sample value changed, so the reference holds a revision and its history.</summary>
     private static async Task<(Observation Revised, Observation Before)> ReviseOneValueAsync(TestDatabase test)
     {
-        var page = await new ObservationQuery(test.Database).PageAsync(new ObservationFilter(Subgroup: ""), ObservationPosition.Start, 1);
+        // A grade average: it has no numerator and denominator that the changed value would have to agree with.
+        var page = await new ObservationQuery(test.Database).PageAsync(
+            new ObservationFilter(IndicatorCode: "KARAKTER_DANSK_9", Subgroup: ""), ObservationPosition.Start, 1);
         var before = page.Single().Observation;
         var newValue = before.Value!.Value + 1.5;
         var line = string.Join(',', before.IndicatorCode, before.ScopeCode, before.Period.ToString(),

@@ -11,6 +11,8 @@ public class SettingsValidationTests
         yield return Case("Monitoring:Database:Provider", new() { ["Monitoring:Database:Provider"] = "oracle" });
         yield return Case("Monitoring:Database:Provider must be sqlite or postgres", new() { ["Monitoring:Database:Provider"] = "7" });
         yield return Case("Monitoring:Suppression:MinCount must be at least 1", new() { ["Monitoring:Suppression:MinCount"] = "-1" });
+        yield return Case("Monitoring:Validation:MaxMagnitude must be a positive finite number", new() { ["Monitoring:Validation:MaxMagnitude"] = "0" });
+        yield return Case("Monitoring:Validation:MaxMagnitude must be a positive finite number", new() { ["Monitoring:Validation:MaxMagnitude"] = "Infinity" });
         yield return Case("Monitoring:Checks:MaxStrategicGoals must be at least 1", new() { ["Monitoring:Checks:MaxStrategicGoals"] = "0" });
         yield return Case("Monitoring:Jobs:WorkerCount must be at least 1", new() { ["Monitoring:Jobs:WorkerCount"] = "0" });
         yield return Case("Monitoring:Jobs:TimeZone 'Mars/Olympus'", new() { ["Monitoring:Jobs:TimeZone"] = "Mars/Olympus" });

@@ -75,18 +75,18 @@ public class ObservationImporterTests(DatabaseProvider provider)
     }
 
     // Each case: one bad row among good ones; the error names the row (header = row 1), column and value.
-    [TestCase("NOPE,AREA-A,2023,1,,,", "indicator", "NOPE", "Unknown indicator")]
-    [TestCase("PCT,NOWHERE,2023,1,,,", "area", "NOWHERE", "Unknown area")]
-    [TestCase("PCT,AREA-A,2023Q5,1,,,", "period", "2023Q5", "Not a period")]
-    [TestCase("PCT,AREA-A,last year,1,,,", "period", "last year", "Not a period")]
-    [TestCase("PCT,AREA-A,2023,abc,,,", "value", "abc", "Not a number")]
-    [TestCase("PCT,AREA-A,2023,,,,", "value", "", "required")]
-    [TestCase("PCT,AREA-A,2023,40,x,100,", "numerator", "x", "Not a number")]
-    [TestCase("PCT,AREA-A,2023,40,120,100,", "numerator", "120", "larger than the denominator")]
-    [TestCase("PCT,AREA-A,2023,40,40,0,", "denominator", "0", "must be positive")]
-    [TestCase("PCT,AREA-A,2023,40,40,,", "denominator", "", "both numerator and denominator")]
-    [TestCase("PCT,AREA-A,2023,101.5,,,", "value", "101.5", "between 0 and 100")]
-    [TestCase("PCT,AREA-A,2023,-0.1,,,", "value", "-0.1", "between 0 and 100")]
+    [TestCase("NOPE,AREA-A,2023,1,,,", "indicator", "NOPE", "Ukendt indikatorkode")]
+    [TestCase("PCT,NOWHERE,2023,1,,,", "area", "NOWHERE", "Ukendt områdekode")]
+    [TestCase("PCT,AREA-A,2023Q5,1,,,", "period", "2023Q5", "Ikke en periode")]
+    [TestCase("PCT,AREA-A,last year,1,,,", "period", "last year", "Ikke en periode")]
+    [TestCase("PCT,AREA-A,2023,abc,,,", "value", "abc", "Ikke et tal")]
+    [TestCase("PCT,AREA-A,2023,,,,", "value", "", "Værdien mangler")]
+    [TestCase("PCT,AREA-A,2023,40,x,100,", "numerator", "x", "Ikke et tal")]
+    [TestCase("PCT,AREA-A,2023,40,120,100,", "numerator", "120", "større end nævneren")]
+    [TestCase("PCT,AREA-A,2023,40,40,0,", "denominator", "0", "større end 0")]
+    [TestCase("PCT,AREA-A,2023,40,40,,", "denominator", "", "både tæller og nævner")]
+    [TestCase("PCT,AREA-A,2023,101.5,,,", "value", "101.5", "mellem 0 og 100")]
+    [TestCase("PCT,AREA-A,2023,-0.1,,,", "value", "-0.1", "mellem 0 og 100")]
     public async Task A_bad_row_is_reported_with_row_column_value_and_reason(string badRow, string column, string value, string message)
     {
         var report = await Import(Csv.WithHeader("GRADE,AREA-A,2022,7.0,,,", badRow, "GRADE,AREA-A,2023,7.1,,,"));
@@ -94,7 +94,8 @@ public class ObservationImporterTests(DatabaseProvider provider)
         Assert.That(report.Status, Is.EqualTo(ImportStatus.Rejected));
         var error = report.Errors.Single();
         Assert.That((error.Row, error.Column, error.Value), Is.EqualTo((3, column, value)));
-        Assert.That(error.Message, Does.Contain(message).IgnoreCase);
+        Assert.That(error.Message, Does.Contain(message).IgnoreCase, "the message is Danish");
+        Assert.That(error.MessageEn, Is.Not.Empty.And.Not.EqualTo(error.Message), "an English message comes with it");
         Assert.That(report.RowsRejected, Is.EqualTo(1));
         Assert.That(await _test.CountAsync("observations"), Is.Zero);
     }
@@ -106,7 +107,8 @@ public class ObservationImporterTests(DatabaseProvider provider)
 
         var error = report.Errors.Single();
         Assert.That(error.Row, Is.EqualTo(4));
-        Assert.That(error.Message, Does.Contain("Duplicate of row 2"));
+        Assert.That(error.Message, Does.Contain("Dublet af række 2"));
+        Assert.That(error.MessageEn, Does.Contain("Duplicate of row 2"));
     }
 
     [Test]
@@ -196,7 +198,7 @@ public class ObservationImporterTests(DatabaseProvider provider)
         var report = await Import(Csv.Lines(Csv.Header));
 
         Assert.That(report.Status, Is.EqualTo(ImportStatus.Rejected));
-        Assert.That(report.Errors.Single().Message, Does.Contain("no data rows"));
+        Assert.That(report.Errors.Single().Message, Does.Contain("ingen datarækker"));
     }
 
     [Test]

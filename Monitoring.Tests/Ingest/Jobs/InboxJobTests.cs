@@ -70,7 +70,7 @@ public class InboxJobTests(DatabaseProvider provider)
         await using var jobs = await JobsHost.StartAsync(database, Inbox(inbox, settle: "00:10:00"));
         await File.WriteAllBytesAsync(Path.Combine(inbox, "good.csv"), Csv.WithHeader("GRADE,AREA-A,2022,7,,,"));
         await File.WriteAllTextAsync(Path.Combine(inbox, "good.csv.ready"), "");
-        await File.WriteAllBytesAsync(Path.Combine(inbox, "bad.csv"), Csv.WithHeader("GRADE,ATLANTIS,2022,7,,,"));
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "bad.csv"), Csv.WithHeader("GRADE,ATLANTIS,2022,7,,,", "GRADE,AREA-A,2023,7,,,koen:maend"));
         await File.WriteAllTextAsync(Path.Combine(inbox, "bad.csv.ready"), "");
 
         var run = await jobs.RunNowAsync("inbox", TimeSpan.FromSeconds(20));
@@ -80,6 +80,8 @@ public class InboxJobTests(DatabaseProvider provider)
         Assert.That(File.Exists(Path.Combine(inbox, "failed", "bad.csv")));
         var report = await File.ReadAllTextAsync(Path.Combine(inbox, "failed", "bad.csv.report.json"));
         Assert.That(report, Does.Contain("ATLANTIS"));
+        // The inbox goes through the same rules as an upload, worded in Danish with English beside it.
+        Assert.That(report, Does.Contain("mente du").And.Contain("did you mean").And.Contain("koen:mand"));
         Assert.That(Directory.GetFiles(inbox), Is.Empty, "files and markers are gone from the inbox");
         Assert.That(await database.CountAsync("observations"), Is.EqualTo(1));
     }

@@ -1,0 +1,53 @@
+using Monitoring.Core.Model;
+using Monitoring.Core.Periods;
+
+namespace Monitoring.Ingest.Import.Rules;
+
+/// <summary>
+/// A period is one of the accepted forms and of the indicator's periodicity: a yearly indicator
+/// refuses <c>2025Q1</c> (a quarter would sit in a yearly series as if it were a year), unless the
+/// indicator accepts finer periods. Irregular indicators (surveys) take any period.
+/// </summary>
+public static class PeriodRule
+{
+    public static Period? Check(int row, string text, Indicator? indicator, List<RowError> errors)
+    {
+        if (!Period.TryParse(text, out var period))
+        {
+            errors.Add(RuleText.Error(row, "period", text,
+                "Ikke en periode; skriv 2023, 2023H1, 2023K2 (eller 2023Q2) eller 2023-05 med cifrene 0–9.",
+                "Not a period; use 2023, 2023H1, 2023Q2 (or 2023K2) or 2023-05 with the digits 0–9."));
+            return null;
+        }
+        if (indicator is null || Fits(indicator, period.Kind))
+            return period;
+        var (da, en, example) = Names(KindOf(indicator.Periodicity)!.Value);
+        var (givenDa, givenEn, _) = Names(period.Kind);
+        errors.Add(RuleText.Error(row, "period", text,
+            $"{indicator.Code} opgøres pr. {da}; perioden skal være et {da} (fx {example}), ikke et {givenDa}.",
+            $"{indicator.Code} is measured per {en}; the period must be a {en} (e.g. {example}), not a {givenEn}."));
+        return null;
+    }
+
+    public static bool Fits(Indicator indicator, PeriodKind kind) =>
+        KindOf(indicator.Periodicity) is not { } expected
+        || kind == expected
+        || (indicator.AcceptsFinerPeriods && (int)kind < (int)expected);
+
+    private static PeriodKind? KindOf(Periodicity periodicity) => periodicity switch
+    {
+        Periodicity.Yearly => PeriodKind.Year,
+        Periodicity.HalfYearly => PeriodKind.Half,
+        Periodicity.Quarterly => PeriodKind.Quarter,
+        Periodicity.Monthly => PeriodKind.Month,
+        _ => null,
+    };
+
+    private static (string Da, string En, string Example) Names(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Year => ("år", "year", "2023"),
+        PeriodKind.Half => ("halvår", "half-year", "2023H1"),
+        PeriodKind.Quarter => ("kvartal", "quarter", "2023K2"),
+        _ => ("måned", "month", "2023-05"),
+    };
+}
