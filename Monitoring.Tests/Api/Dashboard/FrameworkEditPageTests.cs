@@ -107,7 +107,7 @@ public class FrameworkEditPageTests
         var badPeriod = await PostAsync(EditUrl, TargetForm("gem", "35", targetPeriod: "2017", key: _api.AdminKey));
         var badNumber = await PostAsync(EditUrl, TargetForm("gem", "mange", key: _api.AdminKey));
 
-        Assert.That(badPeriod, Does.Contain("id=\"fejl-targetPeriod\"").And.Contain("Målperioden skal ligge efter baseline-perioden."));
+        Assert.That(badPeriod, Does.Contain("id=\"fejl-targetPeriod\"").And.Contain("Målperioden skal ligge efter baselineperioden."));
         Assert.That(badPeriod, Does.Contain("value=\"2017\""), "what was typed stays in the field");
         Assert.That(badNumber, Does.Contain("id=\"fejl-targetValue\"").And.Contain("Skriv et tal"));
         Assert.That(await _api.Database.CountAsync("framework_changes"), Is.EqualTo(recorded));
