@@ -49,8 +49,11 @@ with open(path, "w", encoding="utf-8", newline="") as f:
                     num = rnd.randint(0, den)
                     value = round(1000.0 * num / den) / 10
                     if revision:
-                        value = value + 0.1 if value < 100 else value - 0.1
-                        den += 1
+                        # A revision moves the count far enough that the rounded share changes, and
+                        # the share is recomputed, so every row agrees with its counts (an import rule).
+                        delta = max(1, den // 500)
+                        num = num + delta if num + delta <= den else num - delta
+                        value = round(1000.0 * num / den) / 10
                     buf.append(f"{ind},{area},{year},{value:.1f},{num},{den},{sub}\n")
         f.write("".join(buf))
 PY
