@@ -19,8 +19,12 @@ public static class Html
     /// <summary>The pages are Danish text for Danish readers: numbers in them are written the Danish way.</summary>
     public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
+    /// <summary>Through the one formatter (<see cref="ValueFormat"/>), so the dashboard reads the same figure as the brief and the CSV.</summary>
     public static string Number(double? value, int decimals = 1) =>
-        value is null ? "–" : value.Value.ToString("N" + decimals, Danish);
+        value is null ? "–" : ValueFormat.Da(value.Value, decimals);
+
+    /// <summary>A share as a whole percentage (0,625 → 63 %), the way the brief shows goal scores.</summary>
+    public static string Percent(double? share) => share is null ? "–" : ValueFormat.Percent(share.Value);
 
     public static string Status(TargetStatus status) =>
         $"<span class=\"status\" style=\"color:{StatusPalette.Color(status)}\">{StatusPalette.Symbol(status)} {E(TargetStatusText.Danish(status))}</span>";
