@@ -62,6 +62,10 @@ public class GoalStatusApiTests(DatabaseProvider provider)
         foreach (var target in goals.SelectMany(Targets).Where(t => t.Status != "insufficientData"))
         {
             Assert.That(target.Explanation, Does.Contain("målet er").And.Contain("Status:"), target.Indicator);
+            // Names from metadata, not codes; the latest period, not "nu"; the straight-line value.
+            Assert.That(target.Explanation, Does.Not.Contain(target.Scope).And.Not.Contain(target.Indicator), target.Indicator);
+            Assert.That(target.Explanation, Does.Contain("På en lige linje fra baseline til målet").And.Not.Contain(" nu."), target.Indicator);
+            Assert.That(target.Json.GetProperty("decidedBy").ValueKind, Is.EqualTo(JsonValueKind.String));
             Assert.That(target.Json.GetProperty("progress").ValueKind, Is.EqualTo(JsonValueKind.Number));
             Assert.That(target.Json.GetProperty("series").GetArrayLength(), Is.GreaterThan(1));
         }
