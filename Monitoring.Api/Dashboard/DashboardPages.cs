@@ -80,7 +80,7 @@ public static class DashboardPages
             var worst = targets.Where(t => t.Status != TargetStatus.InsufficientData).OrderBy(t => t.Score).FirstOrDefault();
             body.Append(Danish, $"""
                 <section class="card{(goal.NeedsAction ? " action" : "")}"><h2><a href="/planer/{U(slug)}/maal/{goal.Goal.Id}">{E(goal.Goal.Title)}</a></h2>
-                <p>{Status(goal.Status)} · score {Percent(goal.Score)} · {targets.Count} mål</p>
+                <p>{Status(goal.Status)} · score {Percent(goal.Score)} · {E(Counts(goal.Counts))}</p>
                 <p>
                 """);
             foreach (var target in targets)

@@ -26,6 +26,25 @@ public static class Html
     /// <summary>A share as a whole percentage (0,625 → 63 %), the way the brief shows goal scores.</summary>
     public static string Percent(double? share) => share is null ? "–" : ValueFormat.Percent(share.Value);
 
+    /// <summary>
+    /// How many targets stand where, always shown beside a goal's status: "4 succeskriterier: 1 nået,
+    /// 3 for få data". "Mål" is kept for goals, so the count of targets does not read as a count of goals.
+    /// </summary>
+    public static string Counts(StatusCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var total = counts.Achieved + counts.OnTrack + counts.AtRisk + counts.OffTrack + counts.InsufficientData;
+        var parts = new (int Count, TargetStatus Status)[]
+            {
+                (counts.Achieved, TargetStatus.Achieved), (counts.OnTrack, TargetStatus.OnTrack), (counts.AtRisk, TargetStatus.AtRisk),
+                (counts.OffTrack, TargetStatus.OffTrack), (counts.InsufficientData, TargetStatus.InsufficientData),
+            }
+            .Where(p => p.Count > 0)
+            .Select(p => string.Create(Danish, $"{p.Count} {TargetStatusText.Danish(p.Status)}"));
+        var noun = total == 1 ? "succeskriterium" : "succeskriterier";
+        return total == 0 ? "ingen succeskriterier" : string.Create(Danish, $"{total} {noun}: {string.Join(", ", parts)}");
+    }
+
     public static string Status(TargetStatus status) =>
         $"<span class=\"status\" style=\"color:{StatusPalette.Color(status)}\">{StatusPalette.Symbol(status)} {E(TargetStatusText.Danish(status))}</span>";
 

@@ -76,6 +76,7 @@ public class GoalRollupTests
 
         Assert.That(goal.Status, Is.EqualTo(TargetStatus.InsufficientData));
         Assert.That(goal.Counts, Is.EqualTo(new StatusCounts(1, 0, 0, 0, 3)), "the counts are still shown");
+        Assert.That(Monitoring.Api.Dashboard.Html.Counts(goal.Counts), Is.EqualTo("4 succeskriterier: 1 nået, 3 for få data"));
     }
 
     [Test]
