@@ -80,7 +80,7 @@ public static class DashboardPages
             var worst = targets.Where(t => t.Status != TargetStatus.InsufficientData).OrderBy(t => t.Score).FirstOrDefault();
             body.Append(Danish, $"""
                 <section class="card{(goal.NeedsAction ? " action" : "")}"><h2><a href="/planer/{U(slug)}/maal/{goal.Goal.Id}">{E(goal.Goal.Title)}</a></h2>
-                <p>{Status(goal.Status)} · score {(goal.Score is null ? "–" : Number(goal.Score * 100, 0) + " %")} · {targets.Count} mål</p>
+                <p>{Status(goal.Status)} · score {Percent(goal.Score)} · {E(Counts(goal.Counts))}</p>
                 <p>
                 """);
             foreach (var target in targets)
@@ -139,8 +139,8 @@ public static class DashboardPages
                 <p>{E(t.ExplanationDa)}</p>
                 <table><tr><th>Baseline</th><th>Seneste</th><th>Mål</th><th>Fremdrift</th><th>Forventet</th><th>Fremskrevet</th><th>Tendens (Mann–Kendall)</th></tr>
                 <tr><td>{Figure(t.Baseline)}</td><td>{Figure(t.Latest)}</td><td>{Figure(t.Target)}</td>
-                <td class="num">{(t.Progress is null ? "–" : Number(t.Progress * 100, 0) + " %")}</td>
-                <td class="num">{(t.ExpectedProgress is null ? "–" : Number(t.ExpectedProgress * 100, 0) + " %")}</td>
+                <td class="num">{Percent(t.DisplayProgress)}</td>
+                <td class="num">{Percent(t.ExpectedProgress)}</td>
                 <td class="num">{Number(t.ProjectionAtTarget)}</td>
                 <td>{MannKendallText(t)}</td></tr></table></section>
                 """);

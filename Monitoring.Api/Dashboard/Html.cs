@@ -19,8 +19,31 @@ public static class Html
     /// <summary>The pages are Danish text for Danish readers: numbers in them are written the Danish way.</summary>
     public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
+    /// <summary>Through the one formatter (<see cref="ValueFormat"/>), so the dashboard reads the same figure as the brief and the CSV.</summary>
     public static string Number(double? value, int decimals = 1) =>
-        value is null ? "–" : value.Value.ToString("N" + decimals, Danish);
+        value is null ? "–" : ValueFormat.Da(value.Value, decimals);
+
+    /// <summary>A share as a whole percentage (0,625 → 63 %), the way the brief shows goal scores.</summary>
+    public static string Percent(double? share) => share is null ? "–" : ValueFormat.Percent(share.Value);
+
+    /// <summary>
+    /// How many targets stand where, always shown beside a goal's status: "4 succeskriterier: 1 nået,
+    /// 3 for få data". "Mål" is kept for goals, so the count of targets does not read as a count of goals.
+    /// </summary>
+    public static string Counts(StatusCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var total = counts.Achieved + counts.OnTrack + counts.AtRisk + counts.OffTrack + counts.InsufficientData;
+        var parts = new (int Count, TargetStatus Status)[]
+            {
+                (counts.Achieved, TargetStatus.Achieved), (counts.OnTrack, TargetStatus.OnTrack), (counts.AtRisk, TargetStatus.AtRisk),
+                (counts.OffTrack, TargetStatus.OffTrack), (counts.InsufficientData, TargetStatus.InsufficientData),
+            }
+            .Where(p => p.Count > 0)
+            .Select(p => string.Create(Danish, $"{p.Count} {TargetStatusText.Danish(p.Status)}"));
+        var noun = total == 1 ? "succeskriterium" : "succeskriterier";
+        return total == 0 ? "ingen succeskriterier" : string.Create(Danish, $"{total} {noun}: {string.Join(", ", parts)}");
+    }
 
     public static string Status(TargetStatus status) =>
         $"<span class=\"status\" style=\"color:{StatusPalette.Color(status)}\">{StatusPalette.Symbol(status)} {E(TargetStatusText.Danish(status))}</span>";

@@ -101,11 +101,21 @@ public static class EvaluationEndpoints
         using var buffer = new MemoryStream();
         using (var writer = CsvWriter.Create(buffer, dialect.WriterOptions(), leaveOpen: true))
         {
-            writer.WriteHeader([
-                "plan", "goal", "goalTitle", "goalScore", "goalStatus", "targetId", "indicator", "area", "subgroup", "status",
-                "uncertain", "baselinePeriod", "baseline", "latestPeriod", "latest", "targetPeriod", "target", "progress",
-                "expectedProgress", "projection", "explanation",
-            ]);
+            var danish = dialect == CsvDialect.Danish;
+            // Danish Excel users read the file as it is: Danish headers, status words and ja/nej; the
+            // international dialect keeps the API's field names and enum values for programs.
+            writer.WriteHeader(danish
+                ? [
+                    "plan", "mål", "måltitel", "målscore", "målstatus", "succeskriterium-id", "indikator", "område", "undergruppe",
+                    "status", "usikker", "baselineperiode", "baseline", "seneste periode", "seneste værdi", "målperiode", "målværdi",
+                    "fremdrift", "forventet fremdrift", "fremskrivning", "forklaring",
+                ]
+                : [
+                    "plan", "goal", "goalTitle", "goalScore", "goalStatus", "targetId", "indicator", "area", "subgroup", "status",
+                    "uncertain", "baselinePeriod", "baseline", "latestPeriod", "latest", "targetPeriod", "target", "progress",
+                    "expectedProgress", "projection", "explanation",
+                ]);
+            string StatusText(TargetStatus status) => danish ? TargetStatusText.Danish(status) : EnumName(status);
             foreach (var goal in evaluation.Goals)
             {
                 foreach (var (owner, target) in goal.Targets.Select(t => (goal, t))
@@ -115,13 +125,16 @@ public static class EvaluationEndpoints
                     writer.WriteField(owner.Goal.Key);
                     writer.WriteField(owner.Goal.Title);
                     writer.WriteField(goal.Score, number);
-                    writer.WriteField(EnumName(goal.Status));
+                    writer.WriteField(StatusText(goal.Status));
                     writer.WriteField(target.TargetId, "0");
                     writer.WriteField(target.IndicatorCode);
                     writer.WriteField(target.ScopeCode);
                     writer.WriteField(target.Subgroup);
-                    writer.WriteField(EnumName(target.Status));
-                    writer.WriteField(target.Uncertain);
+                    writer.WriteField(StatusText(target.Status));
+                    if (danish)
+                        writer.WriteField(target.Uncertain ? "ja" : "nej");
+                    else
+                        writer.WriteField(target.Uncertain);
                     writer.WriteField(target.Baseline?.Period.ToString());
                     writer.WriteField(target.Baseline?.Value, number);
                     writer.WriteField(target.Latest?.Period.ToString());

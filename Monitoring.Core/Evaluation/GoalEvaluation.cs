@@ -17,7 +17,8 @@ public sealed record StatusCounts(int Achieved, int OnTrack, int AtRisk, int Off
 /// <summary>
 /// A goal's standing: the weighted mean of its targets' scores (its sub-goals' targets included),
 /// the counts per status, and the evaluations it rests on. A goal status is read off the score:
-/// ≥ 0.75 on track, ≥ 0.4 at risk, below that off track; no scored target means insufficient data.
+/// ≥ 0.75 on track, ≥ 0.4 at risk, below that off track. A goal is achieved only when every measured
+/// target is, and has insufficient data when more than half of its targets lack data (or none is scored).
 /// </summary>
 public sealed record GoalEvaluation(
     Goal Goal,
@@ -38,13 +39,13 @@ public sealed record GoalEvaluation(
         var scored = all.Where(e => e.Score is not null).ToList();
         var weight = scored.Sum(e => e.Weight);
         double? score = weight > 0 ? scored.Sum(e => e.Score!.Value * e.Weight) / weight : null;
-        var status = score switch
-        {
-            null => TargetStatus.InsufficientData,
-            >= OnTrackFrom => all.All(e => e.Status is TargetStatus.Achieved or TargetStatus.InsufficientData) ? TargetStatus.Achieved : TargetStatus.OnTrack,
-            >= AtRiskFrom => TargetStatus.AtRisk,
-            _ => TargetStatus.OffTrack,
-        };
+        var withoutData = all.Count(e => e.Status == TargetStatus.InsufficientData);
+        // One achieved target next to three without data says little about the goal: the board is told data are missing.
+        var status = score is null || 2 * withoutData > all.Count ? TargetStatus.InsufficientData
+            : scored.All(e => e.Status == TargetStatus.Achieved) ? TargetStatus.Achieved
+            : score >= OnTrackFrom ? TargetStatus.OnTrack
+            : score >= AtRiskFrom ? TargetStatus.AtRisk
+            : TargetStatus.OffTrack;
         return new GoalEvaluation(goal, score, status, StatusCounts.Of(all), own, subGoals);
     }
 }

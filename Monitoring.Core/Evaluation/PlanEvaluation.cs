@@ -13,14 +13,16 @@ public sealed record PlanEvaluation(string PlanSlug, Period? AsOf, IReadOnlyList
 
     public static PlanEvaluation Evaluate(
         Plan plan, IReadOnlyList<Goal> goals, IReadOnlyList<Target> targets, IReadOnlyDictionary<string, Indicator> indicators,
-        Func<Target, (IReadOnlyList<Observation> Series, IReadOnlyList<Observation>? Benchmark)> data, Period? asOf)
+        Func<Target, (IReadOnlyList<Observation> Series, IReadOnlyList<Observation>? Benchmark)> data, Period? asOf,
+        IReadOnlyDictionary<string, string>? scopeNames = null)
     {
         var evaluations = targets
             .Where(t => indicators.ContainsKey(t.IndicatorCode))
             .Select(t =>
             {
                 var (series, benchmark) = data(t);
-                return TargetEvaluator.Evaluate(t, indicators[t.IndicatorCode], series, asOf, benchmark);
+                return TargetEvaluator.Evaluate(t, indicators[t.IndicatorCode], series, asOf, benchmark,
+                    scopeNames?.GetValueOrDefault(t.ScopeCode));
             })
             .ToLookup(e => e.GoalId);
         var children = goals.Where(g => g.ParentGoalId is not null).ToLookup(g => g.ParentGoalId!.Value);

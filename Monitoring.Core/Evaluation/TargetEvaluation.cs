@@ -41,7 +41,11 @@ public sealed record TargetEvaluation(
     IReadOnlyList<SeriesPoint> Series,
     BenchmarkComparison? Benchmark,
     string ExplanationDa,
-    string ExplanationEn)
+    string ExplanationEn,
+    Decision? DecidedBy = null)
 {
+    /// <summary>Progress as shown: capped at 100 %, since a target passed is achieved and more than all the way reads as an error.</summary>
+    public double? DisplayProgress => Progress is { } p ? Math.Min(p, 1) : null;
+
     public double? Score => TargetStatusText.Score(Status);
 }

@@ -7,41 +7,51 @@ namespace Monitoring.Core.Evaluation;
 /// <summary>
 /// Evaluates one target against its series, exactly as DESIGN §5 says:
 /// progress = (y_L − B)/(T − B); expected = clamp((t_L − t_B)/(t_T − t_B), 0, 1); projection at
-/// t_T from the Theil–Sen line of the points from the baseline on (n ≥ 3), else the line through
-/// baseline and latest. Achieved if d·(y_L − T) ≥ 0; on track if progress ≥ expected − tolerance
-/// or the projection reaches T; at risk if better than the baseline; otherwise off track.
-/// A target band (direction <c>targetBand</c>) counts as moving from the baseline toward T, and is
-/// achieved within tolerance·|T − B| of T.
+/// t_T from the Theil–Sen line of the points after the baseline period (n ≥ 3), else the line
+/// through baseline and latest. In this order: achieved if d·(y_L − T) ≥ 0; once t_L ≥ t_T only at
+/// risk (better than the baseline) or off track; on track if progress ≥ expected − tolerance, or
+/// if the projection reaches T and y_L is not worse than B; at risk if better than the baseline;
+/// otherwise off track. A target band (direction <c>targetBand</c>) is judged by the distance to
+/// the band T ± w (w = tolerance·|T − B|): achieved inside it, progress is the closed share of the
+/// baseline's distance, and a distance that grows is off track.
 /// </summary>
 public static class TargetEvaluator
 {
     /// <summary>Changes with p at or above this are not told apart from noise.</summary>
     public const double Significance = 0.05;
 
+    /// <param name="scopeName">The area's name from metadata, for the sentence; the code when not given.</param>
     public static TargetEvaluation Evaluate(
         Target target, Indicator indicator, IReadOnlyList<Observation> observations, Period? asOf = null,
-        IReadOnlyList<Observation>? benchmark = null)
+        IReadOnlyList<Observation>? benchmark = null, string? scopeName = null)
     {
+        var subject = new Explanation.Subject(indicator, scopeName ?? target.ScopeCode);
         var (series, seriesError) = Series.From(observations, asOf);
         if (series is null)
-            return Insufficient(target, indicator, asOf, seriesError!, Statistics.Series.Empty);
+            return Insufficient(target, indicator, subject, asOf, seriesError!, Statistics.Series.Empty);
 
         if (target.TargetPeriod is not { } targetPeriod || target.TargetValue is not { } targetValue)
-            return Insufficient(target, indicator, asOf, "The target has no target value or target period.", series);
+            return Insufficient(target, indicator, subject, asOf, "The target has no target value or target period.", series);
         var baseline = Baseline(target, series);
         if (baseline is null)
         {
-            return Insufficient(target, indicator, asOf, target.BaselinePeriod is null
+            var withheld = target.BaselinePeriod is { } bp && observations.Any(o =>
+                o.Period == bp && o.Flags.HasFlag(ObservationFlags.Suppressed) && (asOf is null || o.Period.EndOrdinal <= asOf.Value.EndOrdinal));
+            return Insufficient(target, indicator, subject, asOf, target.BaselinePeriod is null
                 ? "The target has no baseline period."
-                : $"No observation for the baseline period {target.BaselinePeriod}.", series);
+                : withheld
+                    ? $"The value for the baseline period {target.BaselinePeriod} is withheld: it rests on too few persons."
+                    : $"No observation for the baseline period {target.BaselinePeriod}.", series);
         }
 
-        var after = series.Points.Where(p => p.Period > baseline.Period).ToList();
+        // A point inside the baseline period is part of the baseline, not after it: with a yearly
+        // baseline 2019 and quarterly data, 2019K1–K4 say nothing about progress since 2019.
+        var after = series.Points.Where(p => p.Period.StartOrdinal > baseline.Period.EndOrdinal).ToList();
         var fromBaseline = new List<TimePoint> { new(baseline.Period.Position, baseline.Value) };
         fromBaseline.AddRange(after.Select(p => new TimePoint(p.T, p.Value)));
         if (after.Count == 0)
         {
-            return Insufficient(target, indicator, asOf,
+            return Insufficient(target, indicator, subject, asOf,
                 $"Fewer than two points from the baseline ({baseline.Period}) on.", series, baseline);
         }
 
@@ -52,13 +62,14 @@ public static class TargetEvaluator
         var tB = baseline.Period.Position;
         var tT = targetPeriod.Position;
         var tL = latest.T;
-        var d = indicator.Direction switch
-        {
-            Direction.HigherBetter => 1,
-            Direction.LowerBetter => -1,
-            _ => Math.Sign(t - b) == 0 ? 1 : Math.Sign(t - b),
-        };
-        double? progress = t == b ? null : (y - b) / (t - b);
+        var band = indicator.Direction == Direction.TargetBand;
+        var d = indicator.Direction == Direction.LowerBetter ? -1 : 1;
+        var halfWidth = band ? target.Tolerance * Math.Abs(t - b) : 0;
+        // A band is judged by the distance to it, so overshooting the band is no better than undershooting it.
+        double Distance(double v) => Math.Max(0, Math.Abs(v - t) - halfWidth);
+        double? progress = band
+            ? Distance(b) == 0 ? null : (Distance(b) - Distance(y)) / Distance(b)
+            : t == b ? null : (y - b) / (t - b);
         var expected = tT == tB ? 1 : Math.Clamp((tL - tB) / (tT - tB), 0, 1);
         var trajectoryNow = b + (t - b) * expected;
         var theilSen = fromBaseline.Count >= 3 ? TheilSen.Fit(fromBaseline) : null;
@@ -67,15 +78,22 @@ public static class TargetEvaluator
             : tL == tB ? y : b + (y - b) / (tL - tB) * (tT - tB);
         var projectionMethod = theilSen is not null ? "theilSen" : "baselineToLatest";
         if (!Finite.All(b, t, progress, expected, trajectoryNow, projection))
-            return Insufficient(target, indicator, asOf, Finite.Reason, series, baseline);
+            return Insufficient(target, indicator, subject, asOf, Finite.Reason, series, baseline);
 
-        var achieved = indicator.Direction == Direction.TargetBand
-            ? Math.Abs(y - t) <= target.Tolerance * Math.Abs(t - b)
-            : d * (y - t) >= 0;
-        var status = achieved ? TargetStatus.Achieved
-            : (progress is not null && progress >= expected - target.Tolerance) || d * (projection - t) >= 0 ? TargetStatus.OnTrack
-            : d * (y - b) > 0 ? TargetStatus.AtRisk
-            : TargetStatus.OffTrack;
+        var achieved = band ? Distance(y) == 0 : d * (y - t) >= 0;
+        var improved = band ? Distance(y) < Distance(b) : d * (y - b) > 0;
+        var notWorse = band ? Distance(y) <= Distance(b) : d * (y - b) >= 0;
+        var projectionReaches = band ? Distance(projection) == 0 : d * (projection - t) >= 0;
+        var (status, decision) =
+            achieved ? (TargetStatus.Achieved, Decision.Achieved)
+            // The deadline has passed: a line through a past target period reaching it says nothing.
+            : tL >= tT ? (improved ? TargetStatus.AtRisk : TargetStatus.OffTrack, Decision.DeadlinePassed)
+            : progress is { } pr && pr >= expected ? (TargetStatus.OnTrack, Decision.OnTheLine)
+            : progress is { } pt && pt >= expected - target.Tolerance ? (TargetStatus.OnTrack, Decision.WithinTolerance)
+            // A projection that reaches the target from a value worse than the baseline contradicts itself.
+            : projectionReaches && notWorse ? (TargetStatus.OnTrack, Decision.Projection)
+            : improved ? (TargetStatus.AtRisk, Decision.BehindTheLine)
+            : (TargetStatus.OffTrack, Decision.NotImproved);
 
         var baselinePoint = series.Points.FirstOrDefault(p => p.Period == baseline.Period);
         var change = ChangeBetween(baselinePoint, latest);
@@ -84,14 +102,16 @@ public static class TargetEvaluator
         var benchmarkComparison = Benchmark(target, indicator, benchmark, asOf, series);
         var latestValue = new PeriodValue(latest.Period, y);
         var targetAt = new PeriodValue(targetPeriod, t, "given");
+        var figures = new Explanation.Figures(
+            subject, baseline, latestValue, targetAt, trajectoryNow, target.Tolerance, projection, projectionMethod,
+            band ? halfWidth : null, status, decision, uncertain);
         return new TargetEvaluation(
             target.Id, target.GoalId, target.IndicatorCode, target.ScopeCode, target.Subgroup, indicator.Direction, asOf,
             status, null, baseline, targetAt, latestValue, target.Tolerance, target.Weight,
             progress, expected, trajectoryNow, projection, projectionMethod, y, fromBaseline.Count,
             theilSen, OrdinaryLeastSquares.Fit(fromBaseline), MannKendall.Test(values), change, uncertain,
             series.Points, benchmarkComparison,
-            Explanation.Danish(indicator, baseline, latestValue, targetAt, trajectoryNow, status, uncertain),
-            Explanation.English(indicator, baseline, latestValue, targetAt, trajectoryNow, status, uncertain));
+            Explanation.Danish(figures), Explanation.English(figures), decision);
     }
 
     private static PeriodValue? Baseline(Target target, Series series)
@@ -122,7 +142,8 @@ public static class TargetEvaluator
     }
 
     private static TargetEvaluation Insufficient(
-        Target target, Indicator indicator, Period? asOf, string reason, Series series, PeriodValue? baseline = null)
+        Target target, Indicator indicator, Explanation.Subject subject, Period? asOf, string reason, Series series,
+        PeriodValue? baseline = null)
     {
         var latest = series.Points.Count > 0 ? new PeriodValue(series.Points[^1].Period, series.Points[^1].Value) : null;
         var targetAt = target is { TargetPeriod: { } p, TargetValue: { } v } ? new PeriodValue(p, v, "given") : null;
@@ -130,7 +151,7 @@ public static class TargetEvaluator
             target.Id, target.GoalId, target.IndicatorCode, target.ScopeCode, target.Subgroup, indicator.Direction, asOf,
             TargetStatus.InsufficientData, reason, baseline, targetAt, latest, target.Tolerance, target.Weight,
             null, null, null, null, null, latest?.Value, 0, null, null, null, null, false, series.Points, null,
-            $"For få data til at vurdere målet: {Explanation.ReasonDa(reason)}",
-            $"Not enough data to judge the target: {reason}");
+            $"{subject.Danish}: for få data til at vurdere målet, fordi {Explanation.ReasonDa(reason)}",
+            $"{subject.English}: not enough data to judge the target. {reason}");
     }
 }

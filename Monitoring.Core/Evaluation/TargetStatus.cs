@@ -39,3 +39,28 @@ public static class TargetStatusText
         _ => null,
     };
 }
+
+/// <summary>Which rule of DESIGN §5 decided a status, so the sentence can state the figures behind it.</summary>
+public enum Decision
+{
+    /// <summary>The latest value is at or past the target (inside the band).</summary>
+    Achieved,
+
+    /// <summary>The latest period is at or past the target period and the target was missed.</summary>
+    DeadlinePassed,
+
+    /// <summary>Progress is at or ahead of the straight line from baseline to target.</summary>
+    OnTheLine,
+
+    /// <summary>Progress is behind the straight line, but within the tolerance.</summary>
+    WithinTolerance,
+
+    /// <summary>Behind the line, but the projection reaches the target and the latest value is not worse than the baseline.</summary>
+    Projection,
+
+    /// <summary>Better than the baseline, behind the line, and the projection does not save it.</summary>
+    BehindTheLine,
+
+    /// <summary>Not better than the baseline (for a band: the distance to it has not shrunk).</summary>
+    NotImproved,
+}

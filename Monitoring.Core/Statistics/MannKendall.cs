@@ -50,7 +50,8 @@ public static class MannKendall
             return new MannKendallResult(n, s, variance, z, null, PValueMethod.NotTestable, hasTies);
         if (n <= ExactUpTo && !hasTies)
             return new MannKendallResult(n, s, variance, z, ExactTwoSidedP(n, s), PValueMethod.Exact, hasTies);
-        var p = variance <= 0 ? 1.0 : 2 * (1 - Normal.CDF(0, 1, Math.Abs(z)));
+        // The survival function, not 1 − CDF: 1 − CDF loses every digit below 1e-16 and reports a strong trend as p = 0.
+        var p = variance <= 0 ? 1.0 : 2 * Normal.CDF(0, 1, -Math.Abs(z));
         return new MannKendallResult(n, s, variance, z, Math.Min(1, p), PValueMethod.NormalApproximation, hasTies);
     }
 

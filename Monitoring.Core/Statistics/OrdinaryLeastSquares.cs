@@ -30,9 +30,11 @@ public static class OrdinaryLeastSquares
         if (n > 2)
         {
             standardError = Math.Sqrt(residual / (n - 2) / sxx);
+            // The lower tail at −|t| is the survival function at |t| (the t-distribution is symmetric);
+            // 1 − CDF would round p-values below about 1e-16 to 0.
             pValue = standardError == 0
                 ? (slope == 0 ? 1.0 : 0.0)
-                : 2 * (1 - StudentT.CDF(0, 1, n - 2, Math.Abs(slope / standardError.Value)));
+                : 2 * StudentT.CDF(0, 1, n - 2, -Math.Abs(slope / standardError.Value));
         }
         // Sums over values near ±10^308 overflow; no fit is better than a fit of NaN.
         if (!Finite.All(slope, intercept, rSquared, standardError, pValue))

@@ -33,7 +33,8 @@ public static class Proportions
         var pooled = (x1 + x2) / (n1 + n2);
         var se = Math.Sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
         var z = se == 0 ? 0 : (p2 - p1) / se;
-        var p = se == 0 ? 1.0 : 2 * (1 - Normal.CDF(0, 1, Math.Abs(z)));
+        // 2·Φ(−|z|), the survival function: 1 − Φ(|z|) would round tiny p-values to 0.
+        var p = se == 0 ? 1.0 : 2 * Normal.CDF(0, 1, -Math.Abs(z));
         return new ProportionChange(p1 * 100, p2 * 100, (p2 - p1) * 100, p1 == 0 ? null : (p2 - p1) / p1, z, p);
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
@@ -29,7 +30,16 @@ public sealed class PlanEvaluationReader(MonitoringDatabase database, PlanStore 
         var goals = await PlanStore.GoalsAsync(connection, plan.Id, cancellationToken);
         var targets = await PlanStore.TargetsAsync(connection, plan.Id, cancellationToken);
         var data = await series.ForPlanAsync(connection, plan.Id, cancellationToken);
-        return PlanEvaluation.Evaluate(plan, goals, targets, indicatorsByCode, t => SeriesFor(t, data), asOf);
+        var scopeNames = await ScopeNamesAsync(connection, cancellationToken);
+        return PlanEvaluation.Evaluate(plan, goals, targets, indicatorsByCode, t => SeriesFor(t, data), asOf, scopeNames);
+    }
+
+    /// <summary>The areas' names, so the status sentences name the area as the board knows it, not by its code.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> ScopeNamesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string Code, string Name)>(new CommandDefinition(
+            "SELECT code, name FROM scopes", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
     }
 
     /// <summary>Every plan, as the nightly snapshot and the benchmark do it.</summary>
@@ -55,7 +65,9 @@ public sealed class PlanEvaluationReader(MonitoringDatabase database, PlanStore 
         IReadOnlyList<Observation>? benchmark = target.BenchmarkScopeCode is null
             ? null
             : await series.SeriesAsync(new SeriesKey(target.IndicatorCode, target.BenchmarkScopeCode, target.Subgroup), cancellationToken);
-        return TargetEvaluator.Evaluate(target, indicator, own, asOf, benchmark);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var scopeNames = await ScopeNamesAsync(connection, cancellationToken);
+        return TargetEvaluator.Evaluate(target, indicator, own, asOf, benchmark, scopeNames.GetValueOrDefault(target.ScopeCode));
     }
 
     public async Task<IReadOnlyList<FrameworkWarning>?> CheckPlanAsync(string slug, FrameworkLimits limits, CancellationToken cancellationToken = default)

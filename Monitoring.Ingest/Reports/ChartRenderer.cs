@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Core.Charts;
+using Monitoring.Core.Evaluation;
 using ScottPlot;
 
 namespace Monitoring.Ingest.Reports;
@@ -77,7 +78,8 @@ public static class ChartRenderer
         };
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = y => y.ToString("N" + Math.Min(chart.Decimals, 2), Danish) + chart.UnitSuffix,
+            // The one formatter, so an axis label rounds as the sentence under the chart does.
+            LabelFormatter = y => ValueFormat.Number(y, Math.Min(chart.Decimals, 2), Danish) + chart.UnitSuffix,
         };
         plot.Title(chart.StatusText is null ? chart.Title : $"{chart.Title} — {chart.StatusText}");
         if (chart.StatusColor is not null)

@@ -62,6 +62,10 @@ public class GoalStatusApiTests(DatabaseProvider provider)
         foreach (var target in goals.SelectMany(Targets).Where(t => t.Status != "insufficientData"))
         {
             Assert.That(target.Explanation, Does.Contain("målet er").And.Contain("Status:"), target.Indicator);
+            // Names from metadata, not codes; the latest period, not "nu"; the straight-line value.
+            Assert.That(target.Explanation, Does.Not.Contain(target.Scope).And.Not.Contain(target.Indicator), target.Indicator);
+            Assert.That(target.Explanation, Does.Contain("På en lige linje fra baseline til målet").And.Not.Contain(" nu."), target.Indicator);
+            Assert.That(target.Json.GetProperty("decidedBy").ValueKind, Is.EqualTo(JsonValueKind.String));
             Assert.That(target.Json.GetProperty("progress").ValueKind, Is.EqualTo(JsonValueKind.Number));
             Assert.That(target.Json.GetProperty("series").GetArrayLength(), Is.GreaterThan(1));
         }
@@ -112,8 +116,12 @@ public class GoalStatusApiTests(DatabaseProvider provider)
         var csv = await _client.GetStringAsync("/api/v1/plans/vesteraa-parkerne/status?format=csv&dialect=da");
 
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Does.StartWith("plan;goal;goalTitle;goalScore;goalStatus;targetId"));
+        Assert.That(lines[0], Does.StartWith("plan;mål;måltitel;målscore;målstatus;succeskriterium-id;indikator;område"));
         Assert.That(lines.Skip(1), Has.All.StartWith("vesteraa-parkerne;"));
+        // Danish status words and ja/nej, never the API's enum names or True/False.
+        Assert.That(csv, Does.Not.Contain("offTrack").And.Not.Contain("onTrack").And.Not.Contain("True").And.Not.Contain("False"));
+        Assert.That(lines.Skip(1).Select(l => l.Split(';')[9]), Has.All.AnyOf("nået", "på sporet", "i risiko", "ikke på sporet", "for få data"));
+        Assert.That(lines.Skip(1).Select(l => l.Split(';')[10]), Has.All.AnyOf("ja", "nej"));
     }
 
     [TestCase("/api/v1/plans/oesterby-nord/status?asOf=2021Q9", HttpStatusCode.BadRequest)]

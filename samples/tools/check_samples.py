@@ -97,36 +97,124 @@ def median(xs):
     return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
 
 
-def evaluate(t):
-    ind = inds[t["indicator"]]
-    d = 1 if ind["direction"] == "higherBetter" else -1
-    series = obs[(t["indicator"], t["scope"], t["subgroup"])]
-    tb, tt = int(t["baselinePeriod"]), int(t["targetPeriod"])
-    B = t["baselineValue"] if t["baselineValue"] is not None else series[t["baselinePeriod"]]
-    T = t["targetValue"]
-    pts = sorted((int(p), v) for p, v in series.items() if int(p) >= tb)
-    tl, yl = pts[-1]
-    progress = (yl - B) / (T - B)
-    expected = min(1, max(0, (tl - tb) / (tt - tb)))
-    if len(pts) >= 3:
-        slope = median([(pts[j][1] - pts[i][1]) / (pts[j][0] - pts[i][0])
-                        for i in range(len(pts)) for j in range(i + 1, len(pts))])
-        icpt = median([y - slope * x for x, y in pts])
-        proj = icpt + slope * tt
+def ordinals(period):
+    """(first month, last month) since year 0 of a period 2023, 2023H1, 2023Q2/K2 or 2023-05."""
+    y = int(period[:4])
+    rest = period[4:]
+    if not rest:
+        return y * 12, y * 12 + 11
+    if rest[0] in "Hh":
+        i = int(rest[1]); return y * 12 + (i - 1) * 6, y * 12 + i * 6 - 1
+    if rest[0] in "QqKk":
+        i = int(rest[1]); return y * 12 + (i - 1) * 3, y * 12 + i * 3 - 1
+    m = int(rest[1:]); return y * 12 + m - 1, y * 12 + m - 1
+
+
+def position(period):
+    return ordinals(period)[0] / 12
+
+
+def theil_sen_at(pts, t):
+    slope = median([(pts[j][1] - pts[i][1]) / (pts[j][0] - pts[i][0])
+                    for i in range(len(pts)) for j in range(i + 1, len(pts)) if pts[j][0] != pts[i][0]])
+    icpt = median([y - slope * x for x, y in pts])
+    return icpt + slope * t
+
+
+def judge(direction, B, T, tolerance, baseline_period, target_period, series):
+    """DESIGN section 5, in its order. series: {period: value}. Returns (status, progress, expected, proj, latest)."""
+    tb, tt = position(baseline_period), position(target_period)
+    end_b = ordinals(baseline_period)[1]
+    # only points after the baseline PERIOD count (2019Q1..Q4 are inside a yearly baseline 2019)
+    after = sorted((position(p), v) for p, v in series.items() if ordinals(p)[0] > end_b)
+    if not after:
+        return "insufficientData", None, None, None, None
+    pts = [(tb, B)] + after
+    tl, yl = after[-1]
+    band = direction == "targetBand"
+    w = tolerance * abs(T - B) if band else 0.0
+
+    def dist(v):
+        return max(0.0, abs(v - T) - w)
+
+    d = -1 if direction == "lowerBetter" else 1
+    if band:
+        progress = None if dist(B) == 0 else (dist(B) - dist(yl)) / dist(B)
     else:
-        proj = B + (yl - B) * (tt - tb) / (tl - tb)
-    if d * (yl - T) >= 0:
+        progress = None if T == B else (yl - B) / (T - B)
+    expected = 1 if tt == tb else min(1, max(0, (tl - tb) / (tt - tb)))
+    proj = theil_sen_at(pts, tt) if len(pts) >= 3 else B + (yl - B) * (tt - tb) / (tl - tb)
+    achieved = dist(yl) == 0 if band else d * (yl - T) >= 0
+    improved = dist(yl) < dist(B) if band else d * (yl - B) > 0
+    not_worse = dist(yl) <= dist(B) if band else d * (yl - B) >= 0
+    reaches = dist(proj) == 0 if band else d * (proj - T) >= 0
+    if achieved:
         st = "achieved"
-    elif progress >= expected - t["tolerance"] or d * (proj - T) >= 0:
+    elif tl >= tt:  # the target period has come: no "on track" by a line through the past
+        st = "atRisk" if improved else "offTrack"
+    elif progress is not None and progress >= expected - tolerance:
         st = "onTrack"
-    elif d * (yl - B) > 0:
+    elif reaches and not_worse:  # a projection never rescues a value worse than the baseline
+        st = "onTrack"
+    elif improved:
         st = "atRisk"
     else:
         st = "offTrack"
+    return st, progress, expected, proj, yl
+
+
+def goal_status(statuses, score):
+    """Goal rollup: achieved only when every measured target is; too few data when more than half lack data."""
+    missing = sum(1 for s in statuses if s == "insufficientData")
+    measured = [s for s in statuses if s != "insufficientData"]
+    if score is None or 2 * missing > len(statuses):
+        return "insufficientData"
+    if all(s == "achieved" for s in measured):
+        return "achieved"
+    return "onTrack" if score >= 0.75 else "atRisk" if score >= 0.4 else "offTrack"
+
+
+def selftest():
+    """The cases of issue 11, pinned in the reference as well as in the C# engine's unit tests."""
+    y = lambda *pv: {str(p): v for p, v in pv}
+    cases = [
+        # 40 -> 38, worse than baseline, Theil-Sen projection reaches 44: not on track
+        (judge("higherBetter", 40, 44, 0.05, "2018", "2026", y((2018, 40), (2019, 30), (2020, 32), (2021, 34), (2022, 38)))[0], "offTrack"),
+        # target period 2020 passed and missed (48 against 50 in 2021)
+        (judge("higherBetter", 40, 50, 0.05, "2018", "2020", y((2018, 40), (2019, 45), (2020, 49), (2021, 48)))[0], "atRisk"),
+        # band 25 +- 0.5 overshot from 20 to 35
+        (judge("targetBand", 20, 25, 0.1, "2018", "2026", y((2018, 20), (2020, 30), (2022, 35)))[0], "offTrack"),
+        # baseline = target = 20 drifting to 25
+        (judge("targetBand", 20, 20, 0.05, "2018", "2026", y((2018, 20), (2020, 22), (2022, 25)))[0], "offTrack"),
+        # inside the band
+        (judge("targetBand", 20, 25, 0.1, "2018", "2026", y((2018, 20), (2020, 23), (2022, 25.4)))[0], "achieved"),
+        # yearly baseline with quarterly points: inside 2019 is not after it
+        (judge("lowerBetter", 50, 40, 0.05, "2019", "2026", {"2019Q1": 50, "2019Q2": 49, "2019Q3": 48, "2019Q4": 47})[0], "insufficientData"),
+        # one target achieved, three without data
+        (goal_status(["achieved", "insufficientData", "insufficientData", "insufficientData"], 1.0), "insufficientData"),
+        (goal_status(["achieved", "achieved", "achieved", "atRisk"], 0.875), "onTrack"),
+    ]
+    for n, (got, want) in enumerate(cases):
+        if got != want:
+            errors.append(f"selftest case {n}: {got} != {want}")
+
+
+selftest()
+
+
+def evaluate(t):
+    ind = inds[t["indicator"]]
+    series = obs[(t["indicator"], t["scope"], t["subgroup"])]
+    B = t["baselineValue"] if t["baselineValue"] is not None else series[t["baselinePeriod"]]
+    st, progress, expected, proj, yl = judge(ind["direction"], B, t["targetValue"], t["tolerance"],
+                                             t["baselinePeriod"], t["targetPeriod"], series)
     return st, B, yl, progress, expected, proj
 
 
 report = []
+computed = []
+# --write: the reference, not the engine under test, writes designed-status.json
+WRITE = "--write" in sys.argv[1:]
 for p in plans:
     for a in p["areas"]:
         if a not in areas or areas[a]["kind"] != "area":
@@ -148,7 +236,8 @@ for p in plans:
             elif t["baselineValue"] is not None and abs(series[t["baselinePeriod"]] - t["baselineValue"]) > 1e-9:
                 errors.append(f"{p['slug']} {g['key']}: baseline mismatch {t}")
             st, B, yl, prog, exp, proj = evaluate(t)
-            want = designed.get((t["indicator"], t["scope"]))
+            computed.append({"indicator": t["indicator"], "scope": t["scope"], "status": st})
+            want = st if WRITE else designed.get((t["indicator"], t["scope"]))
             flag = "" if st == want else "   <-- MISMATCH"
             if st != want:
                 errors.append(f"{p['slug']} {g['key']} {t['indicator']}: {st} != designed {want}")
@@ -161,6 +250,14 @@ print()
 for k, v in rows_per_file.items():
     print(f"{k}: {v} rows")
 print(f"indicators: {len(inds)}, areas/scopes: {len(areas)}, plans: {len(plans)}")
+if WRITE and not errors:
+    path = os.path.join(ROOT, "tools", "designed-status.json")
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    doc["targets"] = computed
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    print(f"wrote {path}")
 if errors:
     print("\nERRORS:")
     print("\n".join(errors[:50]))

@@ -60,6 +60,48 @@ public class GoalRollupTests
         Assert.That(plan.Goals[^1].Status, Is.EqualTo(TargetStatus.InsufficientData), "a goal without targets has no score");
     }
 
+    [Test]
+    public void A_goal_with_one_target_achieved_and_three_without_data_has_too_few_data_not_achieved()
+    {
+        Goal[] goals = [Goal(1, "M1")];
+        Target[] targets =
+        [
+            Target(id: 1, goalId: 1) with { Subgroup = "achieved" },
+            Target(id: 2, goalId: 1) with { Subgroup = "none" },
+            Target(id: 3, goalId: 1) with { Subgroup = "none" },
+            Target(id: 4, goalId: 1) with { Subgroup = "none" },
+        ];
+
+        var goal = Evaluate(goals, targets).Goals.Single();
+
+        Assert.That(goal.Status, Is.EqualTo(TargetStatus.InsufficientData));
+        Assert.That(goal.Counts, Is.EqualTo(new StatusCounts(1, 0, 0, 0, 3)), "the counts are still shown");
+        Assert.That(Monitoring.Api.Dashboard.Html.Counts(goal.Counts), Is.EqualTo("4 succeskriterier: 1 nået, 3 for få data"));
+    }
+
+    [Test]
+    public void A_goal_is_achieved_only_when_every_measured_target_is()
+    {
+        Goal[] goals = [Goal(1, "M1"), Goal(2, "M2")];
+        Target[] targets =
+        [
+            Target(id: 1, goalId: 1) with { Subgroup = "achieved" },
+            Target(id: 2, goalId: 1) with { Subgroup = "achieved" },
+            Target(id: 3, goalId: 1) with { Subgroup = "none" },
+            Target(id: 4, goalId: 2) with { Subgroup = "achieved" },
+            Target(id: 5, goalId: 2) with { Subgroup = "achieved" },
+            Target(id: 6, goalId: 2) with { Subgroup = "achieved" },
+            Target(id: 7, goalId: 2) with { Subgroup = "atRisk" },
+        ];
+
+        var plan = Evaluate(goals, targets);
+
+        Assert.That(plan.Goals.Single(g => g.Goal.Key == "M1").Status, Is.EqualTo(TargetStatus.Achieved), "one of three without data is not more than half");
+        var m2 = plan.Goals.Single(g => g.Goal.Key == "M2");
+        Assert.That(m2.Score, Is.EqualTo(0.875).Within(1e-12));
+        Assert.That(m2.Status, Is.EqualTo(TargetStatus.OnTrack), "one target at risk: on track by score, not achieved");
+    }
+
     private static PlanEvaluation Evaluate(Goal[] goals, Target[] targets) =>
         PlanEvaluation.Evaluate(Plan, goals, targets, new Dictionary<string, Indicator> { ["BESK"] = OutsideLabourMarket },
             t => (SeriesByStatus[t.Subgroup], null), asOf: null);

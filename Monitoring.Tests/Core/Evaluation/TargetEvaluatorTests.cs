@@ -49,9 +49,11 @@ public class TargetEvaluatorTests
         Assert.That(result.PointsFromBaseline, Is.EqualTo(3));
         Assert.That(result.Baseline, Is.EqualTo(new PeriodValue(Period.OfYear(2018), 50, "given")));
         Assert.That(result.ExplanationDa, Is.EqualTo(
-            "Andelen er faldet fra 50,0 % (2018) til 48,0 % (2022); målet er 40,0 % i 2026; " +
-            "på den rette linje skulle den være 45,0 % nu. Status: i risiko."));
-        Assert.That(result.ExplanationEn, Does.StartWith("The share fell from 50.0 % (2018) to 48.0 % (2022)"));
+            "Andel uden for arbejdsmarkedet i AREA er faldet fra 50,0 % i 2018 (baseline) til 48,0 % i 2022; målet er 40,0 % i 2026. " +
+            "På en lige linje fra baseline til målet skulle værdien være 45,0 % i 2022. " +
+            "Status: i risiko, fordi værdien er bedre end ved baseline, men bag den lige linje, og fremskrivningen " +
+            "(Theil–Sen-linjen gennem målingerne fra baseline) giver 46,0 % i 2026, så målet nås ikke."));
+        Assert.That(result.ExplanationEn, Does.StartWith("Andel uden for arbejdsmarkedet in AREA fell from 50.0 % in 2018 (baseline) to 48.0 % in 2022"));
     }
 
     [Test]
