@@ -51,14 +51,18 @@ public sealed class ObservationImporter(
                 return Rejected(request, content.HashHex(), "", 0, 0, [problem], []);
             }
             await using var text = sniffed.Utf8;
-            using var csv = new CanonicalCsvReader(text, validation.Value.ColumnAliases);
-            detected = new ImportFormat("csv", sniffed.EncodingName, csv.Dialect, "long", csv.Mapping);
+            using ITableReader table = sniffed.Kind == ContentKind.Text
+                ? new CsvTableReader(text)
+                : new SpreadsheetReader(text, request.Options.Sheet);
+            var rows = new WideTableReader(table, catalog, request.Options.Layout, validation.Value.ColumnAliases);
+            var kind = sniffed.Kind switch { ContentKind.Xlsx => "xlsx", ContentKind.Xls => "xls", _ => "csv" };
+            detected = new ImportFormat(kind, sniffed.EncodingName, table.Dialect, rows.Layout, rows.Mapping);
             format = detected.Summary;
-            ignoredColumns = csv.IgnoredColumns;
-            validator = new ObservationRowValidator(catalog, csv.NumberCulture, validation.Value);
-            validator.AddErrors(csv.HeaderErrors);
+            ignoredColumns = rows.Ignored;
+            validator = new ObservationRowValidator(catalog, table.NumberCulture, validation.Value);
+            validator.AddErrors(rows.Errors);
             var malformed = new List<RowError>();
-            foreach (var row in csv.Rows(malformed))
+            foreach (var row in rows.Rows(malformed))
             {
                 if (ValueText.IsMissing(row.Value) && ValueText.IsMissing(row.Numerator) && ValueText.IsMissing(row.Denominator))
                 {
@@ -173,8 +177,6 @@ public sealed class ObservationImporter(
         { Kind: ContentKind.Empty } => RuleText.Error(1, "*", null, "Filen er tom.", "The file is empty."),
         { Kind: ContentKind.Binary } => RuleText.Error(1, "*", null,
             "Filen er ikke tekst (den indeholder binære data); send en CSV-fil.", "The file is not text (it holds binary data); send a CSV file."),
-        { Kind: ContentKind.Xlsx or ContentKind.Xls } => RuleText.Error(1, "*", null,
-            "Regneark (.xlsx/.xls) kan endnu ikke indlæses; gem arket som CSV.", "Spreadsheets (.xlsx/.xls) cannot be imported yet; save the sheet as CSV."),
         _ => null,
     };
 

@@ -41,17 +41,25 @@ public sealed class HeaderMap
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
 
     /// <summary>Maps <paramref name="headers"/>; problems go to <see cref="Errors"/>.</summary>
-    public HeaderMap(IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? extraAliases = null)
+    /// <param name="headers">The header row.</param>
+    /// <param name="extraAliases">Aliases from settings.</param>
+    /// <param name="required">The columns that must be there (the long format's four unless a wide layout says otherwise).</param>
+    /// <param name="allowed">The columns read; others are ignored (a wide table's value columns are read by their header).</param>
+    public HeaderMap(
+        IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? extraAliases = null,
+        IReadOnlyList<string>? required = null, IReadOnlyList<string>? allowed = null)
     {
-        var known = RequiredColumns.Concat(OptionalColumns).ToHashSet(StringComparer.Ordinal);
+        required ??= RequiredColumns;
+        var all = RequiredColumns.Concat(OptionalColumns).ToHashSet(StringComparer.Ordinal);
+        var known = allowed?.ToHashSet(StringComparer.Ordinal) ?? all;
         var mapping = new List<ColumnMapping>();
         var ignored = new List<string>();
         var errors = new List<RowError>();
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i].Trim().TrimStart('\uFEFF').Trim();
-            var canonical = Canonical(header, known, extraAliases);
-            if (canonical is null)
+            var canonical = Canonical(header, all, extraAliases);
+            if (canonical is null || !known.Contains(canonical))
             {
                 ignored.Add(header);
                 continue;
@@ -68,11 +76,12 @@ public sealed class HeaderMap
             _columns[canonical] = i;
             mapping.Add(new ColumnMapping(header, canonical));
         }
-        foreach (var c in RequiredColumns.Where(c => !_columns.ContainsKey(c)))
+        var optional = known.Except(required).Order(StringComparer.Ordinal).ToList();
+        foreach (var c in required.Where(c => !_columns.ContainsKey(c)))
         {
             errors.Add(RuleText.Error(1, c, null,
-                $"Kolonnen '{c}' mangler. Overskriften skal nævne {string.Join(", ", RequiredColumns)} (og kan nævne {string.Join(", ", OptionalColumns)}); danske navne som Indikator, Område, År, Værdi går også.",
-                $"Missing column '{c}'. The header must name {string.Join(", ", RequiredColumns)} (and optionally {string.Join(", ", OptionalColumns)}); Danish names such as Indikator, Område, År, Værdi work too."));
+                $"Kolonnen '{c}' mangler. Overskriften skal nævne {string.Join(", ", required)} (og kan nævne {string.Join(", ", optional)}); danske navne som Indikator, Område, År, Værdi går også.",
+                $"Missing column '{c}'. The header must name {string.Join(", ", required)} (and optionally {string.Join(", ", optional)}); Danish names such as Indikator, Område, År, Værdi work too."));
         }
         Mapping = mapping;
         Ignored = ignored;

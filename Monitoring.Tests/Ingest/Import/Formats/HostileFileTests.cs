@@ -81,6 +81,31 @@ public class HostileFileTests(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task A_spreadsheet_until_spreadsheets_are_read() =>
-        Assert.That((await RejectedAsync([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0])).MessageEn, Does.Contain("Spreadsheet"));
+    public async Task A_broken_spreadsheet() =>
+        Assert.That((await RejectedAsync([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0])).MessageEn, Does.Contain("spreadsheet cannot be read"));
+
+    [Test]
+    public async Task A_spreadsheet_declaring_a_huge_dimension()
+    {
+        // The declared 16,384 × 1,048,576 is not trusted: only the rows present are read.
+        var sheet = "<dimension ref=\"A1:XFD1048576\"/><sheetData>" + Xlsx.Row(1, "indicator", "area", "period", "value") + "</sheetData>";
+        Assert.That((await RejectedAsync(Xlsx.Workbook(("Ark1", sheet)))).Message, Does.Contain("ingen datarækker"));
+    }
+
+    [Test]
+    public async Task A_spreadsheet_row_with_a_cell_far_to_the_right()
+    {
+        // A cell in column XFD makes every row 16,384 wide: refused as too many columns, not allocated row after row.
+        var sheet = "<sheetData>" + Xlsx.Row(1, "indicator", "area", "period", "value").Replace("</row>", "<c r=\"XFD1\" t=\"inlineStr\"><is><t>x</t></is></c></row>", StringComparison.Ordinal) + "</sheetData>";
+        Assert.That((await RejectedAsync(Xlsx.Workbook(("Ark1", sheet)))).Message, Does.Contain("højst 1000"));
+    }
+
+    [Test]
+    public async Task A_spreadsheet_with_deeply_nested_XML()
+    {
+        var nested = string.Concat(Enumerable.Repeat("<x>", 100_000)) + string.Concat(Enumerable.Repeat("</x>", 100_000));
+        var sheet = "<sheetData>" + Xlsx.Row(1, "indicator", "area", "period", "value") + "<row r=\"2\">" + nested + "</row></sheetData>";
+        var report = await RejectAsync(Xlsx.Workbook(("Ark1", sheet)));
+        Assert.That(report.Errors[0].Message, Is.Not.Empty);
+    }
 }
