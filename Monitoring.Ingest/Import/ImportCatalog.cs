@@ -18,6 +18,9 @@ public sealed class ImportCatalog(IEnumerable<Indicator> indicators, IEnumerable
 
     public Scope? Scope(string code) => _scopes.GetValueOrDefault(code);
 
+    /// <summary>The indicator codes, for "did you mean".</summary>
+    public IEnumerable<string> IndicatorCodes => _indicators.Keys;
+
     /// <summary>The scopes whose name is <paramref name="name"/>, case-insensitively: one is a match, several are ambiguous.</summary>
     public IReadOnlyList<Scope> ScopesNamed(string name) => _scopesByName[name.Trim()].ToList();
 

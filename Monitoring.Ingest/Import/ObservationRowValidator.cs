@@ -51,7 +51,8 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
             _errors.Add(row.Indicator.Length == 0
                 ? RuleText.Error(row.Row, "indicator", "", "Indikatorkoden mangler.", "The indicator code is missing.")
                 : RuleText.Error(row.Row, "indicator", row.Indicator,
-                    $"Ukendt indikatorkode '{RuleText.Echo(row.Indicator)}'.", $"Unknown indicator code '{RuleText.Echo(row.Indicator)}'."));
+                    $"Ukendt indikatorkode '{RuleText.Echo(row.Indicator)}'" + Nearest(row.Indicator, "; mente du '{0}'?"),
+                    $"Unknown indicator code '{RuleText.Echo(row.Indicator)}'" + Nearest(row.Indicator, "; did you mean '{0}'?")));
         }
         var scope = Scope(row);
         var period = PeriodRule.Check(row.Row, row.Period, indicator, _errors);
@@ -97,6 +98,11 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
             $"Unknown area code or name '{echo}'" + (nearest is null ? "." : $"; did you mean '{nearest}'?")));
         return null;
     }
+
+    private string Nearest(string code, string template) =>
+        EditDistance.Nearest(code, catalog.IndicatorCodes) is { } nearest
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, template, nearest)
+            : ".";
 
     private string Pooled(string subgroup)
     {

@@ -63,6 +63,7 @@ public class ExportConventionTests(DatabaseProvider provider)
     [TestCase("indicator;area;period;value", "MOVES;AREA-A;2023K2;1.07", "Ikke et tal")]
     [TestCase("indicator,area,period,value", "MOVES,AREA-A,2023Q2,1.078.5", "Ikke et tal")]
     [TestCase("indicator,area,period,value", "PCT,Områd A,2023,40", "mente du 'Område A'")]
+    [TestCase("indicator,area,period,value", "PCX,AREA-A,2023,40", "mente du 'PCT'")]
     public async Task What_is_still_not_a_value_is_an_error_naming_it(string header, string row, string message)
     {
         var report = await Import(header, row);
