@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Import.Formats;
 using static Monitoring.Api.Dashboard.Html;
 
 namespace Monitoring.Api.Dashboard;
@@ -14,7 +15,8 @@ public static class ImportPage
         Page("Importér data", FormHtml() + await ImportJournal.RenderAsync(batches, cancellationToken));
 
     public static async Task<IResult> UploadAsync(
-        [FromForm] IFormFile? file, [FromForm] string? key, [FromForm] string? dryRun, ApiKeyStore keys, ObservationImporter importer,
+        [FromForm] IFormFile? file, [FromForm] string? key, [FromForm] string? dryRun, [FromForm] string? encoding,
+        [FromForm] string? layout, [FromForm] string? sheet, ApiKeyStore keys, ObservationImporter importer,
         ImportBatchStore batches, CancellationToken cancellationToken)
     {
         var body = new StringBuilder();
@@ -22,9 +24,12 @@ public static class ImportPage
         if (holder is null)
             return Page("Importér data", "<p class=\"card error\">Filen blev ikke importeret: API-nøglen mangler eller må ikke importere.</p>" + FormHtml());
         if (file is null || file.Length == 0)
-            return Page("Importér data", "<p class=\"card error\">Vælg en CSV-fil.</p>" + FormHtml());
+            return Page("Importér data", "<p class=\"card error\">Vælg en fil (CSV, .xlsx eller .xls).</p>" + FormHtml());
         var report = await importer.ImportAsync(
-            new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "dashboard", holder.Name, dryRun == "on"),
+            new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "dashboard", holder.Name, dryRun == "on")
+            {
+                Options = new ImportOptions(Blank(encoding), Blank(layout), Blank(sheet)),
+            },
             cancellationToken: cancellationToken);
         var verdict = report.Status switch
         {
@@ -37,6 +42,7 @@ public static class ImportPage
         body.Append(Danish, $"<table><tr><th>Rækker læst</th><th>Nye</th><th>Ændrede</th><th>Uændrede</th><th>Afviste rækker</th></tr>" +
             $"<tr><td class=\"num\">{report.RowsRead}</td><td class=\"num\">{report.Created}</td><td class=\"num\">{report.Changed}</td>" +
             $"<td class=\"num\">{report.Unchanged}</td><td class=\"num\">{report.RowsRejected}</td></tr></table>");
+        ImportPreview.Append(body, report);
         if (report.Errors.Count > 0)
         {
             body.Append("<h3>Fejl pr. række</h3><table id=\"fejl\"><tr><th>Række</th><th>Kolonne</th><th>Værdi</th><th>Fejl</th></tr>");
@@ -48,10 +54,17 @@ public static class ImportPage
         return Page("Importér data", body + FormHtml() + await ImportJournal.RenderAsync(batches, cancellationToken));
     }
 
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
     private static string FormHtml() => """
         <form class="card" id="upload" method="post" action="/import" enctype="multipart/form-data" onsubmit="this.classList.add('busy')">
-        <p>Filen skal være i det kanoniske lange CSV-format: <code>indicator, area, period, value, numerator, denominator, subgroup</code>.</p>
-        <label>CSV-fil <input type="file" name="file" accept=".csv,text/csv" required></label>
+        <p>CSV (UTF-8, UTF-16 eller Windows-1252) eller regneark (.xlsx, .xls), langt format
+        (<code>indicator, area, period, value, numerator, denominator, subgroup</code> eller Indikator, Område, År, Værdi, Tæller, Nævner, Undergruppe)
+        eller bredt (år eller indikatorer som kolonner). Vælg prøvekørsel for at se, hvordan filen bliver læst, før den gemmes.</p>
+        <label>Fil <input type="file" name="file" accept=".csv,text/csv,.xlsx,.xls" required></label>
+        <label>Tegnsæt <select name="encoding"><option value="">find selv</option><option>utf-8</option><option>utf-16</option><option>windows-1252</option></select></label>
+        <label>Layout <select name="layout"><option value="">find selv</option><option value="long">langt</option><option value="wide-periods">år som kolonner</option><option value="wide-indicators">indikatorer som kolonner</option></select></label>
+        <label>Ark (regneark) <input type="text" name="sheet" placeholder="første ark"></label>
         <label><input type="checkbox" name="dryRun"> Prøvekørsel (gem intet)</label>
         <label>API-nøgle <input type="password" name="key" required></label>
         <button>Importér</button>

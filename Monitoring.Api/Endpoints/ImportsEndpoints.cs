@@ -8,6 +8,7 @@ using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Import.Formats;
 using Monitoring.Ingest.Jobs;
 
 namespace Monitoring.Api.Endpoints;
@@ -22,7 +23,10 @@ public static class ImportsEndpoints
             .RequireAuthorization(Policies.Write)
             .DisableAntiforgery()
             .WithName("UploadImport")
-            .WithSummary("Import a canonical long CSV (multipart field 'file') as one batch; dryRun=true reports without writing. " +
+            .WithSummary("Import a file of observations (multipart field 'file') as one batch: CSV in UTF-8, UTF-16 or Windows-1252, " +
+                         "long or wide (periods or indicators as columns), or an .xlsx/.xls sheet; Danish or English headers. " +
+                         "encoding, layout (long, wide-periods, wide-indicators) and sheet override detection; the report names what was detected " +
+                         "and previews the first rows as stored. dryRun=true reports without writing. " +
                          "A file larger than Monitoring:Jobs:BackgroundUploadBytes is imported by a background job: 202 with the upload's URL.");
         imports.MapGet("/uploads/{id}", UploadStatusAsync)
             .RequireAuthorization(Policies.Write)
@@ -39,7 +43,7 @@ public static class ImportsEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        HttpRequest request, ObservationImporter importer, ClaimsPrincipal user, bool? dryRun,
+        HttpRequest request, ObservationImporter importer, ClaimsPrincipal user, bool? dryRun, string? encoding, string? layout, string? sheet,
         IOptions<JobsOptions> jobs, UploadStore uploads, IBackgroundJobClient backgroundJobs, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
@@ -49,11 +53,16 @@ public static class ImportsEndpoints
         if (file is null || file.Length == 0)
             return Problems.BadParameter("file", file?.FileName, "Send a non-empty file in the multipart field 'file'.");
 
-        if (file.Length > jobs.Value.BackgroundUploadBytes && dryRun != true)
+        var options = new ImportOptions(encoding, layout, sheet);
+        // A background upload is read again later from its stored file, which keeps no options: detection only.
+        if (file.Length > jobs.Value.BackgroundUploadBytes && dryRun != true && options == ImportOptions.Detect)
             return await AcceptInBackgroundAsync(file, user, jobs.Value, uploads, backgroundJobs, cancellationToken);
 
         var report = await importer.ImportAsync(
-            new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "upload", user.Identity?.Name ?? "unknown", dryRun ?? false),
+            new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "upload", user.Identity?.Name ?? "unknown", dryRun ?? false)
+            {
+                Options = options,
+            },
             cancellationToken: cancellationToken);
         return report.Status switch
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
+using Monitoring.Ingest.Import.Formats;
 using Spectre.Console;
 
 namespace Monitoring.Ingest.Cli;
@@ -15,7 +16,10 @@ public static class ImportCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "The CSV file to import." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would change without writing." };
-        var command = new Command("import", "Import a file of observations as one batch.") { file, dryRun };
+        var encoding = new Option<string?>("--encoding") { Description = "The text encoding (utf-8, utf-16, windows-1252); detected when left out." };
+        var layout = new Option<string?>("--layout") { Description = "long, wide-periods or wide-indicators; detected from the header when left out." };
+        var sheet = new Option<string?>("--sheet") { Description = "The sheet of an .xlsx/.xls file; the first when left out." };
+        var command = new Command("import", "Import a file of observations (CSV, wide table, .xlsx or .xls) as one batch.") { file, dryRun, encoding, layout, sheet };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliHost.Build(parse, connection, runServer: _ => false);
@@ -39,7 +43,10 @@ public static class ImportCommand
                     task.Value = p.Done;
                 });
                 report = await importer.ImportAsync(
-                    ImportRequest.FromFile(path.FullName, "cli", Environment.UserName, parse.GetValue(dryRun)),
+                    ImportRequest.FromFile(path.FullName, "cli", Environment.UserName, parse.GetValue(dryRun)) with
+                    {
+                        Options = new ImportOptions(parse.GetValue(encoding), parse.GetValue(layout), parse.GetValue(sheet)),
+                    },
                     progress, cancellationToken);
                 task.Value = task.MaxValue;
             });
@@ -55,6 +62,15 @@ public static class ImportCommand
             report.Status.ToString(), report.BatchId?.ToString(CultureInfo.InvariantCulture) ?? "-", report.RowsRead.ToString(CultureInfo.InvariantCulture), report.Created.ToString(CultureInfo.InvariantCulture),
             report.Changed.ToString(CultureInfo.InvariantCulture), report.Unchanged.ToString(CultureInfo.InvariantCulture), report.RowsRejected.ToString(CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
+        if (report.Detected is { } detected)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Read as {detected.Summary}; layout {detected.Layout}; columns {string.Join(", ", detected.Columns.Select(c => $"{c.Header} → {c.Column}"))}.");
+        }
+        if (report.SkippedCount > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Skipped {report.SkippedCount} rows marked missing (.., - or empty), e.g. rows {string.Join(", ", report.Skipped!.Take(10).Select(s => s.Row))}.");
+        }
         if (report.Status == ImportStatus.AlreadyImported)
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Nothing to do: this file was imported as batch {report.AlreadyImportedAs}.");
         if (report.Errors.Count == 0)

@@ -14,5 +14,16 @@ public sealed class ImportCatalog(IEnumerable<Indicator> indicators, IEnumerable
 
     public Indicator? Indicator(string code) => _indicators.GetValueOrDefault(code);
 
+    private readonly ILookup<string, Scope> _scopesByName = scopes.ToLookup(s => s.Name.Trim(), StringComparer.OrdinalIgnoreCase);
+
     public Scope? Scope(string code) => _scopes.GetValueOrDefault(code);
+
+    /// <summary>The indicator codes, for "did you mean".</summary>
+    public IEnumerable<string> IndicatorCodes => _indicators.Keys;
+
+    /// <summary>The scopes whose name is <paramref name="name"/>, case-insensitively: one is a match, several are ambiguous.</summary>
+    public IReadOnlyList<Scope> ScopesNamed(string name) => _scopesByName[name.Trim()].ToList();
+
+    /// <summary>Codes and names, for "did you mean".</summary>
+    public IEnumerable<string> ScopeCodesAndNames => _scopes.Values.SelectMany(s => new[] { s.Code, s.Name });
 }

@@ -1,4 +1,5 @@
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Import.Formats;
 
 namespace Monitoring.Ingest.Import;
 
@@ -21,8 +22,18 @@ public sealed record ImportReport(
     IReadOnlyList<RowError> Errors,
     int ErrorCount,
     IReadOnlyList<string> IgnoredColumns,
-    long? AlreadyImportedAs = null)
+    long? AlreadyImportedAs = null,
+    ImportFormat? Detected = null,
+    int SkippedCount = 0,
+    IReadOnlyList<SkippedRow>? Skipped = null,
+    IReadOnlyList<PreviewRow>? Preview = null)
 {
+    /// <summary>Skipped rows listed in a report are capped like errors; <see cref="SkippedCount"/> is the full count.</summary>
+    public const int MaxListedSkipped = 1000;
+
+    /// <summary>Rows shown as they will be stored, in a dry run and a commit alike.</summary>
+    public const int PreviewRows = 20;
+
     /// <summary>Errors listed in a report are capped; <see cref="ErrorCount"/> is the full count.</summary>
     public const int MaxListedErrors = 1000;
 }

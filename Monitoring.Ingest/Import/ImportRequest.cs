@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Monitoring.Ingest.Import.Formats;
 
 namespace Monitoring.Ingest.Import;
 
@@ -8,6 +9,9 @@ namespace Monitoring.Ingest.Import;
 /// </summary>
 public sealed record ImportRequest(Func<Stream> OpenContent, string FileName, string Source, string RequestedBy, bool DryRun)
 {
+    /// <summary>What the analyst chose instead of detection (encoding).</summary>
+    public ImportOptions Options { get; init; } = ImportOptions.Detect;
+
     public ImportRequest(ReadOnlyMemory<byte> content, string fileName, string source, string requestedBy, bool dryRun)
         : this(() => AsStream(content), fileName, source, requestedBy, dryRun)
     {

@@ -1,7 +1,9 @@
+using System.Text;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Import.Formats;
 using Monitoring.Ingest.Import.Rules;
 
 namespace Monitoring.Ingest.Import;
@@ -37,20 +39,47 @@ public sealed class ObservationImporter(
         string format;
         IReadOnlyList<string> ignoredColumns;
         ObservationRowValidator validator;
+        ImportFormat detected;
+        var skipped = new List<SkippedRow>();
+        var preview = new List<PreviewRow>();
         try
         {
-            using var csv = new CanonicalCsvReader(content);
-            format = csv.Format;
-            ignoredColumns = csv.IgnoredColumns;
-            validator = new ObservationRowValidator(catalog, csv.NumberCulture, validation.Value);
-            validator.AddErrors(csv.HeaderErrors);
-            var malformed = new List<RowError>();
-            foreach (var row in csv.Rows(malformed))
+            var sniffed = EncodingSniffer.Sniff(content, request.Options.Encoding);
+            if (Unreadable(sniffed) is { } problem)
             {
+                content.ReadToEnd();
+                return Rejected(request, content.HashHex(), "", 0, 0, [problem], []);
+            }
+            await using var text = sniffed.Utf8;
+            using ITableReader table = sniffed.Kind == ContentKind.Text
+                ? new CsvTableReader(text)
+                : new SpreadsheetReader(text, request.Options.Sheet);
+            var rows = new WideTableReader(table, catalog, request.Options.Layout, validation.Value.ColumnAliases);
+            var kind = sniffed.Kind switch { ContentKind.Xlsx => "xlsx", ContentKind.Xls => "xls", _ => "csv" };
+            detected = new ImportFormat(kind, sniffed.EncodingName, table.Dialect, rows.Layout, rows.Mapping);
+            format = detected.Summary;
+            ignoredColumns = rows.Ignored;
+            validator = new ObservationRowValidator(catalog, table.NumberCulture, validation.Value);
+            validator.AddErrors(rows.Errors);
+            var malformed = new List<RowError>();
+            foreach (var row in rows.Rows(malformed))
+            {
+                if (ValueText.IsMissing(row.Value) && ValueText.IsMissing(row.Numerator) && ValueText.IsMissing(row.Denominator))
+                {
+                    // A marked-missing figure is no figure: listed, not stored, not an error. A row
+                    // with counts but no value is a mistake, though, and the rules say so.
+                    validator.Skip();
+                    skipped.Add(new SkippedRow(row.Row, row.Indicator, row.Area, row.Period, row.Subgroup, row.Value));
+                    continue;
+                }
                 var observation = validator.Validate(row);
                 // Once the file is known to be rejected, staging stops; validation goes on to find every error.
                 if (observation is not null && validator.Errors.Count == 0 && malformed.Count == 0)
+                {
                     await batch.AddAsync(observation, cancellationToken);
+                    if (preview.Count < ImportReport.PreviewRows)
+                        preview.Add(Preview(observation));
+                }
                 if (validator.RowsRead % ProgressEvery == 0)
                     progress?.Report(new ImportProgress("validated", validator.RowsRead, 0));
             }
@@ -60,6 +89,15 @@ public sealed class ObservationImporter(
         {
             var error = RuleText.Error((int)Math.Max(ex.LineNumber, ex.RecordNumber), "*", null,
                 $"Filen kan ikke læses som CSV: {ex.Message}", $"The file is not readable as CSV: {ex.Message}");
+            content.ReadToEnd();
+            return Rejected(request, content.HashHex(), "csv", 0, 0, [error], []);
+        }
+        catch (DecoderFallbackException)
+        {
+            // The prefix was valid UTF-8 and a later byte is not: stop rather than store U+FFFD.
+            var error = RuleText.Error(1, "*", null,
+                $"Filen er ikke gyldig UTF-8 længere nede (omkring byte {content.BytesRead}), selv om begyndelsen er. Blandede tegnsæt gemmes ikke; gem filen som UTF-8, eller vælg tegnsættet (encoding=windows-1252).",
+                $"The file is not valid UTF-8 further down (around byte {content.BytesRead}), though its start is. Mixed encodings are not stored; save the file as UTF-8 or choose its encoding (encoding=windows-1252).");
             content.ReadToEnd();
             return Rejected(request, content.HashHex(), "csv", 0, 0, [error], []);
         }
@@ -76,12 +114,24 @@ public sealed class ObservationImporter(
             validator.AddErrors(repeated);
         }
         if (validator.Errors.Count > 0)
-            return Rejected(request, hash, format, validator.RowsRead, validator.RowsAccepted - duplicates, validator.Errors, ignoredColumns);
+            return Rejected(request, hash, format, validator.RowsRead, validator.RowsAccepted - duplicates, validator.Errors, ignoredColumns) with
+            {
+                Detected = detected,
+                SkippedCount = skipped.Count,
+                Skipped = skipped.Take(ImportReport.MaxListedSkipped).ToList(),
+            };
         if (validator.RowsAccepted == 0)
         {
-            return Rejected(request, hash, format, 0, 0,
-                [RuleText.Error(2, "*", null, "Filen har en overskrift, men ingen datarækker.", "The file has a header but no data rows.")],
-                ignoredColumns);
+            var none = skipped.Count == 0
+                ? RuleText.Error(2, "*", null, "Filen har en overskrift, men ingen datarækker.", "The file has a header but no data rows.")
+                : RuleText.Error(2, "value", null, $"Alle {skipped.Count} rækker mangler en værdi (.., - eller tom); der er intet at gemme.",
+                    $"All {skipped.Count} rows lack a value (.., - or empty); there is nothing to store.");
+            return Rejected(request, hash, format, 0, 0, [none], ignoredColumns) with
+            {
+                Detected = detected,
+                SkippedCount = skipped.Count,
+                Skipped = skipped.Take(ImportReport.MaxListedSkipped).ToList(),
+            };
         }
 
         // Comparing ends the staging (on PostgreSQL the COPY must finish before any other command).
@@ -90,7 +140,8 @@ public sealed class ObservationImporter(
         if (earlier is not null)
         {
             return new ImportReport(earlier, ImportStatus.AlreadyImported, request.FileName, hash, format,
-                validator.RowsRead, 0, 0, 0, 0, validator.RowsRead, [], 0, ignoredColumns, earlier);
+                validator.RowsRead, 0, 0, 0, 0, validator.RowsRead, [], 0, ignoredColumns, earlier, detected, skipped.Count,
+                skipped.Take(ImportReport.MaxListedSkipped).ToList(), preview);
         }
 
         var record = started with
@@ -106,7 +157,7 @@ public sealed class ObservationImporter(
             Status = request.DryRun ? ImportStatus.DryRun : ImportStatus.Committed,
         };
         if (request.DryRun)
-            return Report(record with { Id = 0 }, null, ignoredColumns);
+            return Report(record with { Id = 0 }, null, ignoredColumns) with { Detected = detected, SkippedCount = skipped.Count, Skipped = skipped.Take(ImportReport.MaxListedSkipped).ToList(), Preview = preview };
 
         var toWrite = counts.Created + counts.Changed;
         await batch.CommitAsync(done => progress?.Report(new ImportProgress("written", done, toWrite)), cancellationToken);
@@ -114,8 +165,23 @@ public sealed class ObservationImporter(
         cancellationToken.ThrowIfCancellationRequested();
         await DataVersionStore.BumpAsync(connection, transaction, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        return Report(record, batchId, ignoredColumns);
+        return Report(record, batchId, ignoredColumns) with { Detected = detected, SkippedCount = skipped.Count, Skipped = skipped.Take(ImportReport.MaxListedSkipped).ToList(), Preview = preview };
     }
+
+    /// <summary>An empty, binary or spreadsheet file, or an unknown encoding: one clear error before any row is read.</summary>
+    private static RowError? Unreadable(SniffedContent sniffed) => sniffed switch
+    {
+        { Problem: { } problem } => RuleText.Error(1, "*", null,
+            $"Ukendt tegnsæt '{RuleText.Echo(sniffed.EncodingName)}'; brug fx utf-8, utf-16 eller windows-1252.",
+            $"Unknown encoding '{RuleText.Echo(sniffed.EncodingName)}' ({problem}); use e.g. utf-8, utf-16 or windows-1252."),
+        { Kind: ContentKind.Empty } => RuleText.Error(1, "*", null, "Filen er tom.", "The file is empty."),
+        { Kind: ContentKind.Binary } => RuleText.Error(1, "*", null,
+            "Filen er ikke tekst (den indeholder binære data); send en CSV-fil.", "The file is not text (it holds binary data); send a CSV file."),
+        _ => null,
+    };
+
+    private static PreviewRow Preview(IncomingObservation o) =>
+        new(o.Row, o.IndicatorCode, o.ScopeCode, o.Period.ToString(), o.Subgroup, o.Value, o.Numerator, o.Denominator);
 
     private static ImportReport Report(ImportBatch batch, long? batchId, IReadOnlyList<string> ignoredColumns) =>
         new(batchId, batch.Status, batch.FileName, batch.ContentHash, batch.Format, batch.RowsRead, batch.RowsAccepted,

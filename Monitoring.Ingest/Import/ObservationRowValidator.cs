@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Core.Model;
+using Monitoring.Ingest.Import.Formats;
 using Monitoring.Ingest.Import.Rules;
 
 namespace Monitoring.Ingest.Import;
@@ -35,6 +36,9 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
         return observation;
     }
 
+    /// <summary>A row whose value is marked missing: counted as read, neither accepted nor an error.</summary>
+    public void Skip() => RowsRead++;
+
     /// <summary>Problems found outside the rows (header, malformed lines), kept with the rest.</summary>
     public void AddErrors(IEnumerable<RowError> errors) => _errors.AddRange(errors);
 
@@ -47,16 +51,10 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
             _errors.Add(row.Indicator.Length == 0
                 ? RuleText.Error(row.Row, "indicator", "", "Indikatorkoden mangler.", "The indicator code is missing.")
                 : RuleText.Error(row.Row, "indicator", row.Indicator,
-                    $"Ukendt indikatorkode '{RuleText.Echo(row.Indicator)}'.", $"Unknown indicator code '{RuleText.Echo(row.Indicator)}'."));
+                    $"Ukendt indikatorkode '{RuleText.Echo(row.Indicator)}'" + Nearest(row.Indicator, "; mente du '{0}'?"),
+                    $"Unknown indicator code '{RuleText.Echo(row.Indicator)}'" + Nearest(row.Indicator, "; did you mean '{0}'?")));
         }
-        var scope = catalog.Scope(row.Area);
-        if (scope is null)
-        {
-            _errors.Add(row.Area.Length == 0
-                ? RuleText.Error(row.Row, "area", "", "Områdekoden mangler.", "The area code is missing.")
-                : RuleText.Error(row.Row, "area", row.Area,
-                    $"Ukendt områdekode '{RuleText.Echo(row.Area)}'.", $"Unknown area code '{RuleText.Echo(row.Area)}'."));
-        }
+        var scope = Scope(row);
         var period = PeriodRule.Check(row.Row, row.Period, indicator, _errors);
         var value = Number(row, "value", row.Value, required: true);
         var numerator = Number(row, "numerator", row.Numerator, required: false);
@@ -71,6 +69,40 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
         return new IncomingObservation(
             row.Row, indicator.Code, scope.Code, period.Value, Pooled(subgroup), value.Value, numerator, denominator);
     }
+
+    /// <summary>An area by code, or by name when exactly one scope has that name; ambiguous names list the candidates.</summary>
+    private Scope? Scope(CanonicalCsvRow row)
+    {
+        if (row.Area.Length == 0)
+        {
+            _errors.Add(RuleText.Error(row.Row, "area", "", "Områdekoden mangler.", "The area code is missing."));
+            return null;
+        }
+        if (catalog.Scope(row.Area) is { } byCode)
+            return byCode;
+        var named = catalog.ScopesNamed(row.Area);
+        if (named.Count == 1)
+            return named[0];
+        var echo = RuleText.Echo(row.Area);
+        if (named.Count > 1)
+        {
+            var candidates = string.Join(", ", named.Select(s => $"{s.Code} ({s.Name})").Order(StringComparer.Ordinal));
+            _errors.Add(RuleText.Error(row.Row, "area", row.Area,
+                $"Områdenavnet '{echo}' er tvetydigt; skriv koden for en af: {candidates}.",
+                $"The area name '{echo}' is ambiguous; write the code of one of: {candidates}."));
+            return null;
+        }
+        var nearest = EditDistance.Nearest(row.Area, catalog.ScopeCodesAndNames);
+        _errors.Add(RuleText.Error(row.Row, "area", row.Area,
+            $"Ukendt områdekode eller -navn '{echo}'" + (nearest is null ? "." : $"; mente du '{nearest}'?"),
+            $"Unknown area code or name '{echo}'" + (nearest is null ? "." : $"; did you mean '{nearest}'?")));
+        return null;
+    }
+
+    private string Nearest(string code, string template) =>
+        EditDistance.Nearest(code, catalog.IndicatorCodes) is { } nearest
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, template, nearest)
+            : ".";
 
     private string Pooled(string subgroup)
     {
@@ -88,7 +120,7 @@ public sealed class ObservationRowValidator(ImportCatalog catalog, CultureInfo n
                 _errors.Add(RuleText.Error(row.Row, column, text, "Værdien mangler.", "A value is required."));
             return null;
         }
-        if (AsciiNumber.TryParse(text, numberCulture, out var number))
+        if (AsciiNumber.TryParse(ValueText.Plain(text, numberCulture, percentAllowed: column == "value"), numberCulture, out var number))
         {
             if (Math.Abs(number) <= options.MaxMagnitude)
                 return number;

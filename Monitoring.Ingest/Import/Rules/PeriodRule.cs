@@ -12,7 +12,7 @@ public static class PeriodRule
 {
     public static Period? Check(int row, string text, Indicator? indicator, List<RowError> errors)
     {
-        if (!Period.TryParse(text, out var period))
+        if (!Period.TryParse(Compact(text), out var period))
         {
             errors.Add(RuleText.Error(row, "period", text,
                 "Ikke en periode; skriv 2023, 2023H1, 2023K2 (eller 2023Q2) eller 2023-05 med cifrene 0–9.",
@@ -27,6 +27,13 @@ public static class PeriodRule
             $"{indicator.Code} opgøres pr. {da}; perioden skal være et {da} (fx {example}), ikke et {givenDa}.",
             $"{indicator.Code} is measured per {en}; the period must be a {en} (e.g. {example}), not a {givenEn}."));
         return null;
+    }
+
+    /// <summary><c>2023-K2</c> and <c>2023 K2</c> (as exports write quarters and halves) → <c>2023K2</c>; a month's <c>2023-05</c> is left alone.</summary>
+    public static string Compact(string text)
+    {
+        var s = text.Trim();
+        return s.Length == 7 && s[4] is '-' or ' ' && char.IsAsciiLetter(s[5]) ? string.Concat(s.AsSpan(0, 4), s.AsSpan(5)) : s;
     }
 
     public static bool Fits(Indicator indicator, PeriodKind kind) =>

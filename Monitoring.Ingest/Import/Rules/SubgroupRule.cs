@@ -14,6 +14,13 @@ public sealed class SubgroupRule(IEnumerable<Dimension> dimensions)
     private readonly Dictionary<string, Dimension> _dimensions =
         dimensions.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
 
+    // Danish exports name a dimension by its label (køn:kvinde for koen:kvinde); codes are tried
+    // first, and a label two dimensions share is not used.
+    private readonly Dictionary<string, Dimension> _byLabel = dimensions
+        .GroupBy(d => d.Label.Trim(), StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.Count() == 1)
+        .ToDictionary(g => g.Key, g => g.Single(), StringComparer.OrdinalIgnoreCase);
+
     // A file repeats a handful of subgroups over many rows: each accepted spelling is resolved once
     // (bounded, so a file of endless case variants cannot grow it without limit).
     private readonly Dictionary<string, string> _accepted = new(StringComparer.Ordinal);
@@ -36,7 +43,7 @@ public sealed class SubgroupRule(IEnumerable<Dimension> dimensions)
         }
         var dimensionText = text[..colon].Trim();
         var valueText = text[(colon + 1)..].Trim();
-        if (!_dimensions.TryGetValue(dimensionText, out var dimension))
+        if (!_dimensions.TryGetValue(dimensionText, out var dimension) && !_byLabel.TryGetValue(dimensionText, out dimension))
         {
             var known = _dimensions.Values.Select(d => d.Code).Order(StringComparer.Ordinal).ToList();
             var nearest = EditDistance.Nearest(dimensionText, known);

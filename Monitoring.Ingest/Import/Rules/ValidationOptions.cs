@@ -10,4 +10,10 @@ public sealed class ValidationOptions
     /// below 10^12; the bound keeps sums and regressions over a series finite.
     /// </summary>
     public double MaxMagnitude { get; set; } = 1e12;
+
+    /// <summary>
+    /// Header names a deployment adds to the built-in Danish and English ones, header → canonical
+    /// column (e.g. <c>"Afdeling": "area"</c>); see <see cref="Formats.HeaderMap"/>.
+    /// </summary>
+    public Dictionary<string, string> ColumnAliases { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -80,7 +80,7 @@ public class ObservationImporterTests(DatabaseProvider provider)
     [TestCase("PCT,AREA-A,2023Q5,1,,,", "period", "2023Q5", "Ikke en periode")]
     [TestCase("PCT,AREA-A,last year,1,,,", "period", "last year", "Ikke en periode")]
     [TestCase("PCT,AREA-A,2023,abc,,,", "value", "abc", "Ikke et tal")]
-    [TestCase("PCT,AREA-A,2023,,,,", "value", "", "Værdien mangler")]
+    [TestCase("PCT,AREA-A,2023,,40,100,", "value", "", "Værdien mangler")]
     [TestCase("PCT,AREA-A,2023,40,x,100,", "numerator", "x", "Ikke et tal")]
     [TestCase("PCT,AREA-A,2023,40,120,100,", "numerator", "120", "større end nævneren")]
     [TestCase("PCT,AREA-A,2023,40,40,0,", "denominator", "0", "større end 0")]

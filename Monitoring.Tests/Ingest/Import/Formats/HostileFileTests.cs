@@ -1,0 +1,111 @@
+using System.Text;
+using Monitoring.Core.Model;
+using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Import;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Ingest.Import.Formats;
+
+/// <summary>Files that are broken or built to hurt: each a clear error, nothing written, memory bounded.</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public class HostileFileTests(DatabaseProvider provider)
+{
+    private TestDatabase _test = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _test = TestDatabase.Create(provider);
+        await _test.SeedCatalogAsync();
+    }
+
+    [TearDown]
+    public async Task TearDown() => await _test.DisposeAsync();
+
+    private async Task<RowError> RejectedAsync(byte[] content)
+    {
+        var report = await RejectAsync(content);
+        return report.Errors[0];
+    }
+
+    private async Task<ImportReport> RejectAsync(byte[] content)
+    {
+        var report = await _test.Importer().ImportAsync(new ImportRequest(content, "hostile.csv", "test", "tester", false));
+        Assert.That(report.Status, Is.EqualTo(ImportStatus.Rejected));
+        Assert.That(report.Errors, Is.Not.Empty);
+        Assert.That(await _test.CountAsync("observations"), Is.Zero);
+        Assert.That(await _test.CountAsync("series"), Is.Zero);
+        return report;
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Test]
+    public async Task An_empty_file() =>
+        Assert.That((await RejectedAsync([])).Message, Does.Contain("tom"));
+
+    [Test]
+    public async Task A_header_only() =>
+        Assert.That((await RejectedAsync(Utf8("indicator,area,period,value\n"))).Message, Does.Contain("ingen datarækker"));
+
+    [Test]
+    public async Task Binary_garbage()
+    {
+        var garbage = new byte[4096];
+        new Random(13).NextBytes(garbage);
+        Assert.That((await RejectedAsync(garbage)).Message, Does.Contain("binære data"));
+    }
+
+    [Test]
+    public async Task A_10_MB_line()
+    {
+        var line = new string('7', 10 << 20);
+        var error = await RejectedAsync(Utf8($"indicator,area,period,value\nPCT,AREA-A,2023,{line}\n"));
+        Assert.That((error.Row, error.Column), Is.EqualTo((2, "value")));
+        Assert.That(error.Message.Length + error.MessageEn.Length + error.Value!.Length, Is.LessThan(1000), "the line is not echoed");
+    }
+
+    [Test]
+    public async Task Ten_thousand_columns()
+    {
+        var header = "indicator,area,period,value," + string.Join(",", Enumerable.Range(0, 10_000).Select(i => $"c{i}"));
+        Assert.That((await RejectedAsync(Utf8(header + "\nPCT,AREA-A,2023,40\n"))).Message, Does.Contain("højst 1000"));
+    }
+
+    [Test]
+    public async Task Unbalanced_quotes()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 100).Select(i => $"PCT,AREA-A,{1950 + i},40\n"));
+        var error = await RejectedAsync(Utf8("indicator,area,period,value\n\"PCT,AREA-A,2023,40\n" + rows));
+        Assert.That(error.Message, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_broken_spreadsheet() =>
+        Assert.That((await RejectedAsync([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0])).MessageEn, Does.Contain("spreadsheet cannot be read"));
+
+    [Test]
+    public async Task A_spreadsheet_declaring_a_huge_dimension()
+    {
+        // The declared 16,384 × 1,048,576 is not trusted: only the rows present are read.
+        var sheet = "<dimension ref=\"A1:XFD1048576\"/><sheetData>" + Xlsx.Row(1, "indicator", "area", "period", "value") + "</sheetData>";
+        Assert.That((await RejectedAsync(Xlsx.Workbook(("Ark1", sheet)))).Message, Does.Contain("ingen datarækker"));
+    }
+
+    [Test]
+    public async Task A_spreadsheet_row_with_a_cell_far_to_the_right()
+    {
+        // A cell in column XFD makes every row 16,384 wide: refused as too many columns, not allocated row after row.
+        var sheet = "<sheetData>" + Xlsx.Row(1, "indicator", "area", "period", "value").Replace("</row>", "<c r=\"XFD1\" t=\"inlineStr\"><is><t>x</t></is></c></row>", StringComparison.Ordinal) + "</sheetData>";
+        Assert.That((await RejectedAsync(Xlsx.Workbook(("Ark1", sheet)))).Message, Does.Contain("højst 1000"));
+    }
+
+    [Test]
+    public async Task A_spreadsheet_with_deeply_nested_XML()
+    {
+        var nested = string.Concat(Enumerable.Repeat("<x>", 100_000)) + string.Concat(Enumerable.Repeat("</x>", 100_000));
+        var sheet = "<sheetData>" + Xlsx.Row(1, "indicator", "area", "period", "value") + "<row r=\"2\">" + nested + "</row></sheetData>";
+        var report = await RejectAsync(Xlsx.Workbook(("Ark1", sheet)));
+        Assert.That(report.Errors[0].Message, Is.Not.Empty);
+    }
+}
