@@ -115,21 +115,6 @@ public static class FrameworkHtml
         _ => node.ToJsonString(),
     };
 
-    /// <summary>The validator's messages as a Danish reader needs them; the rest as they are.</summary>
-    public static string MessageDa(string message) => message switch
-    {
-        "Required." => "Skal udfyldes.",
-        "Must be text." => "Skal være tekst.",
-        "Must be a whole number." => "Skal være et helt tal.",
-        "Unknown indicator code." => "Ukendt indikator.",
-        "Unknown area or scope code." => "Ukendt område.",
-        _ when message.StartsWith("Not a period", StringComparison.Ordinal) => "Ikke en periode; skriv fx 2023, 2023H1, 2023K2 eller 2023-05.",
-        _ when message.StartsWith("The target period must come after", StringComparison.Ordinal) => "Målperioden skal ligge efter baseline-perioden.",
-        _ when message.StartsWith("Use 0 to 6 decimals", StringComparison.Ordinal) => "Brug 0 til 6 decimaler.",
-        _ when message.StartsWith("The goal already has a target", StringComparison.Ordinal) => "Målet har allerede et måltal for denne indikator og dette område.",
-        _ => message,
-    };
-
     /// <summary>A labelled input with its validation message beside it.</summary>
     public static string Field(string label, string name, string? value, IReadOnlyDictionary<string, string> errors, string type = "text", bool required = false)
     {
@@ -164,7 +149,7 @@ public static class FrameworkHtml
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var error in result.Errors ?? [])
-            errors.TryAdd(error.Field, MessageDa(error.Message));
+            errors.TryAdd(error.Field, error.Message);
         var message = result.Status switch
         {
             EditStatus.Stale => "Nogen har ændret dette, siden siden blev åbnet. Formularen viser nu det gemte; ret igen og gem.",

@@ -46,7 +46,7 @@ public static class PlanDefinitionPage
         {
             EditStatus.DryRun => Diff(result.Changes, "Ændringer, hvis du gemmer (intet er gemt endnu; vælg filen igen og tryk Gem)"),
             EditStatus.Saved => Note("Målrammen er gemt.", false) + Diff(result.Changes, "Gemte ændringer"),
-            _ => Note(message ?? "") + "<ul class=\"error\">" + string.Concat((result.Errors ?? []).Select(e => $"<li>{E(e.Field)}: {E(MessageDa(e.Message))}</li>")) + "</ul>",
+            _ => Note(message ?? "") + "<ul class=\"error\">" + string.Concat((result.Errors ?? []).Select(e => $"<li>{E(e.Field)}: {E(e.Message)}</li>")) + "</ul>",
         };
         var current = result.Status == EditStatus.Saved ? result.Version ?? version : version;
         return Page(slug, current, html);
