@@ -41,6 +41,7 @@ api.MapCorrectionsEndpoints();
 api.MapEvaluationEndpoints();
 api.MapChartsEndpoints();
 api.MapBoardBriefEndpoints();
+api.MapCommentsEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 app.MapHealthChecks("/health");

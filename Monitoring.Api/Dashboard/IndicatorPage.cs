@@ -42,7 +42,10 @@ public static class IndicatorPage
         var notes = await comments.ForIndicatorAsync(code, cancellationToken);
         body.Append(notes.Count == 0 ? "<p class=\"muted\">Ingen kommentarer endnu.</p>" : "<ul>");
         foreach (var note in notes)
-            body.Append(Danish, $"<li><strong>{E(note.Author)}</strong> ({E(note.PlanSlug)}{(note.Period is null ? "" : ", " + E(note.Period.Value.ToDanishString()))}): {E(note.Text)}</li>");
+        {
+            var decision = note.IsDecision ? $"<em>Sag til bestyrelsen · {E(CommentKinds.DecisionTypeLabel(note.DecisionType))}:</em> " : "";
+            body.Append(Danish, $"<li><strong>{E(note.Author)}</strong> ({E(note.PlanSlug)}{(note.Period is null ? "" : ", " + E(note.Period.Value.ToDanishString()))}): {decision}{E(note.Text)}</li>");
+        }
         if (notes.Count > 0)
             body.Append("</ul>");
         body.Append(Danish, $"<form class=\"card\" method=\"post\" action=\"/indikatorer/{U(code)}/kommentarer\"><h3>Tilføj kommentar (sekretariatet)</h3>" +
@@ -50,6 +53,11 @@ public static class IndicatorPage
         foreach (var plan in await plans.ListAsync(cancellationToken))
             body.Append(Danish, $"<option value=\"{E(plan.Slug)}\">{E(plan.Name)}</option>");
         body.Append("</select></label><label>Periode (valgfri) <input name=\"period\" placeholder=\"2024\"></label>" +
+            "<label>Slags <select name=\"kind\"><option value=\"note\">Note (baggrund til tallene)</option>" +
+            "<option value=\"decision\">Sag til bestyrelsen (Bestyrelsen bedes …)</option></select></label>" +
+            "<label>Sagstype (kun for sager) <select name=\"decisionType\"><option value=\"\">–</option>" +
+            "<option value=\"strategisk\">Strategisk</option><option value=\"samarbejde\">Samarbejde</option>" +
+            "<option value=\"prioritering\">Prioritering</option></select></label>" +
             "<label>Forfatter <input name=\"author\" required></label><label>Kommentar <textarea name=\"text\" rows=\"3\" cols=\"60\" required></textarea></label>" +
             "<label>API-nøgle <input name=\"key\" type=\"password\" required></label><button>Gem kommentar</button></form>");
         return Page(indicator.Name, body.ToString(), "<p class=\"muted\"><a href=\"/\">Planer</a></p>");
@@ -57,7 +65,7 @@ public static class IndicatorPage
 
     public static async Task<IResult> AddCommentAsync(
         string code, [FromForm] string plan, [FromForm] string? period, [FromForm] string author, [FromForm] string text,
-        [FromForm] string? key, [FromForm] string? area, ApiKeyStore keys, CommentStore comments, CancellationToken cancellationToken)
+        [FromForm] string? key, [FromForm] string? area, [FromForm] string? kind, [FromForm] string? decisionType, ApiKeyStore keys, CommentStore comments, CancellationToken cancellationToken)
     {
         string Back(string message) => $"/indikatorer/{U(code)}?area={U(area ?? "")}&message={U(message)}";
         if (await FormKey.WriterAsync(keys, key, cancellationToken) is null)
@@ -71,7 +79,10 @@ public static class IndicatorPage
         }
         if (string.IsNullOrWhiteSpace(author) || string.IsNullOrWhiteSpace(text))
             return Results.Redirect(Back("Kommentaren blev ikke gemt: forfatter og tekst skal udfyldes."));
-        var id = await comments.CreateAsync(plan, null, code, at, author.Trim(), text.Trim(), cancellationToken);
+        var (commentKind, type, kindError) = CommentKinds.Normalise(kind, decisionType);
+        if (kindError is { } error)
+            return Results.Redirect(Back("Kommentaren blev ikke gemt: " + error.Da));
+        var id = await comments.CreateAsync(plan, null, code, at, author.Trim(), text.Trim(), commentKind, type, cancellationToken);
         return Results.Redirect(Back(id is null ? $"Planen '{plan}' findes ikke." : "Kommentaren er gemt."));
     }
 }

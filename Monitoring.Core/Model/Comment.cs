@@ -2,7 +2,11 @@ using Monitoring.Core.Periods;
 
 namespace Monitoring.Core.Model;
 
-/// <summary>Qualitative context from a named author, attached to a plan, goal or indicator, optionally a period.</summary>
+/// <summary>
+/// Qualitative context from a named author, attached to a plan, goal or indicator, optionally a period.
+/// <see cref="Kind"/> is <c>note</c> or <c>decision</c> (a matter the board is asked to decide);
+/// a decision carries its <see cref="DecisionType"/> (see <see cref="CommentKinds"/>).
+/// </summary>
 public sealed record Comment(
     long Id,
     string PlanSlug,
@@ -11,4 +15,9 @@ public sealed record Comment(
     Period? Period,
     string Author,
     string Text,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string Kind,
+    string? DecisionType)
+{
+    public bool IsDecision => Kind == CommentKinds.Decision;
+}

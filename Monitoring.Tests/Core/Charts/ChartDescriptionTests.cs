@@ -65,7 +65,7 @@ public class ChartDescriptionTests
             .Select(y => new Observation("BESK", "DK", Period.OfYear(y), "", 30, null, null, ObservationFlags.None, 1)).ToList();
         var evaluation = TargetEvaluator.Evaluate(Target(benchmark: "DK"), OutsideLabourMarket,
             Yearly((2018, 50), (2020, 49), (2022, 48)), benchmark: benchmark);
-        var comment = new Comment(1, "plan", null, "BESK", Period.OfYear(2020), "Sekretariatet", "Ny jobindsats", DateTimeOffset.UtcNow);
+        var comment = new Comment(1, "plan", null, "BESK", Period.OfYear(2020), "Sekretariatet", "Ny jobindsats", DateTimeOffset.UtcNow, CommentKinds.Note, null);
 
         var chart = ChartDescriptions.ForTarget(evaluation, OutsideLabourMarket, "Solhaven", benchmark, "Hele landet", [comment]);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Metadata;
@@ -28,5 +29,26 @@ public class CommentStoreTests(DatabaseProvider provider)
             ("p", (Period?)null, "Uden periode", at),
             ("p", Period.Parse("2024Q3"), "Ny opgørelsesmetode", at),
         }));
+    }
+
+    [Test]
+    public async Task A_decision_for_the_board_comes_back_with_its_type_and_older_comments_are_notes()
+    {
+        await using var test = TestDatabase.Create(provider);
+        await test.SeedCatalogAsync();
+        await new PlanStore(test.Database).CreateAsync(new PlanDefinition("p", "P", "0901", "2023-2026", null, ["AREA-A"], null));
+        var comments = new CommentStore(test.Database, TimeProvider.System);
+
+        await comments.CreateAsync("p", null, "PCT", null, "sekretariatet", "Baggrund");
+        await comments.CreateAsync("p", null, "PCT", null, "sekretariatet", "Bestyrelsen bedes omprioritere timer", CommentKinds.Decision, "prioritering");
+
+        var read = await comments.ForPlanAsync("p");
+        Assert.That(read.Select(c => (c.Text, c.Kind, c.DecisionType, c.IsDecision)), Is.EqualTo(new[]
+        {
+            ("Bestyrelsen bedes omprioritere timer", "decision", (string?)"prioritering", true),
+            ("Baggrund", "note", (string?)null, false),
+        }));
+        Assert.That(async () => await comments.CreateAsync("p", null, "PCT", null, "s", "t", CommentKinds.Decision, null), Throws.ArgumentException);
+        Assert.That(async () => await comments.CreateAsync("p", null, "PCT", null, "s", "t", CommentKinds.Note, "strategisk"), Throws.ArgumentException);
     }
 }
