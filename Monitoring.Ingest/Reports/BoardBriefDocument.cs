@@ -60,8 +60,8 @@ public static class BoardBriefDocument
         return output.ToArray();
     }
 
-    /// <summary>Score as the dashboard writes it (Html.Number(score * 100, 0): "N0", Danish), so both read the same.</summary>
-    internal static string Percent(double share) => (share * 100).ToString("N0", Danish) + " %";
+    /// <summary>Score through the one formatter the dashboard uses too, so both read the same (0.625 → 63 %).</summary>
+    internal static string Percent(double share) => ValueFormat.Percent(share);
 
     internal static string DanishDate(DateOnly date) => date.ToString("d. MMMM yyyy", Danish);
 
