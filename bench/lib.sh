@@ -197,3 +197,60 @@ bench_psql_args() {
   done
   printf '%s\n' -h "$host" -p "$port" -U "$user" -d "$db"
 }
+
+# bench_danish_csv CANONICAL OUT: the same rows as Danish Excel saves them — Windows-1252,
+# semicolons, decimal commas, Danish headers (Indikator;Område;År;Værdi;Tæller;Nævner;Undergruppe).
+bench_danish_csv() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+src, out = sys.argv[1], sys.argv[2]
+with open(src, encoding="utf-8") as f, open(out, "w", encoding="cp1252", newline="") as o:
+    next(f)
+    o.write("Indikator;Område;År;Værdi;Tæller;Nævner;Undergruppe\r\n")
+    for line in f:
+        ind, area, period, value, num, den, sub = line.rstrip("\n").split(",")
+        o.write(f"{ind};{area};{period};{value.replace('.', ',')};{num};{den};{sub}\r\n")
+PY
+}
+
+# bench_xlsx CANONICAL OUT: the same rows as one .xlsx sheet the way Excel stores it (numbers as
+# number cells, text in the shared-strings table), written streaming.
+bench_xlsx() {
+  python3 - "$1" "$2" <<'PY'
+import sys, zipfile
+from xml.sax.saxutils import escape
+src, out = sys.argv[1], sys.argv[2]
+strings, index = [], {}
+def sid(text):
+    if text not in index:
+        index[text] = len(strings); strings.append(text)
+    return index[text]
+def col(i): return "ABCDEFG"[i]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    with open(src, encoding="utf-8") as f, z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+        sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+        buf = []
+        for r, line in enumerate(f, start=1):
+            cells = line.rstrip("\n").split(",")
+            xml = [f'<row r="{r}">']
+            for i, cell in enumerate(cells):
+                ref = f"{col(i)}{r}"
+                if cell == "":
+                    continue
+                if r > 1 and i in (2, 3, 4, 5):
+                    xml.append(f'<c r="{ref}"><v>{cell}</v></c>')
+                else:
+                    xml.append(f'<c r="{ref}" t="s"><v>{sid(cell)}</v></c>')
+            xml.append("</row>")
+            buf.append("".join(xml))
+            if len(buf) >= 10000:
+                sheet.write("".join(buf).encode()); buf = []
+        sheet.write(("".join(buf) + "</sheetData></worksheet>").encode())
+    z.writestr("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(strings), len(strings))
+               + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>")
+PY
+}
