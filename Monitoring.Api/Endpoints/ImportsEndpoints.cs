@@ -54,9 +54,8 @@ public static class ImportsEndpoints
             return Problems.BadParameter("file", file?.FileName, "Send a non-empty file in the multipart field 'file'.");
 
         var options = new ImportOptions(encoding, layout, sheet);
-        // A background upload is read again later from its stored file, which keeps no options: detection only.
-        if (file.Length > jobs.Value.BackgroundUploadBytes && dryRun != true && options == ImportOptions.Detect)
-            return await AcceptInBackgroundAsync(file, user, jobs.Value, uploads, backgroundJobs, cancellationToken);
+        if (file.Length > jobs.Value.BackgroundUploadBytes && dryRun != true)
+            return await AcceptInBackgroundAsync(file, options, user, jobs.Value, uploads, backgroundJobs, cancellationToken);
 
         var report = await importer.ImportAsync(
             new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "upload", user.Identity?.Name ?? "unknown", dryRun ?? false)
@@ -74,7 +73,7 @@ public static class ImportsEndpoints
 
     /// <summary>Saves the file, records the upload as queued and enqueues its import; 202 with the upload's URL.</summary>
     private static async Task<IResult> AcceptInBackgroundAsync(
-        IFormFile file, ClaimsPrincipal user, JobsOptions jobs, UploadStore uploads, IBackgroundJobClient backgroundJobs,
+        IFormFile file, ImportOptions options, ClaimsPrincipal user, JobsOptions jobs, UploadStore uploads, IBackgroundJobClient backgroundJobs,
         CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
@@ -82,7 +81,7 @@ public static class ImportsEndpoints
         var path = Path.Combine(folder, id + ".csv");
         await using (var target = File.Create(path))
             await file.CopyToAsync(target, cancellationToken);
-        await uploads.CreateAsync(id, Path.GetFileName(file.FileName), path, file.Length, user.Identity?.Name ?? "unknown", cancellationToken);
+        await uploads.CreateAsync(id, Path.GetFileName(file.FileName), path, file.Length, user.Identity?.Name ?? "unknown", options, cancellationToken);
         var jobId = backgroundJobs.Enqueue<UploadImportJob>(job => job.RunAsync(id, CancellationToken.None));
         await uploads.SetJobAsync(id, jobId, cancellationToken);
         var upload = await uploads.FindAsync(id, cancellationToken);

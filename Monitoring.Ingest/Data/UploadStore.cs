@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Monitoring.Ingest.Import.Formats;
 
 namespace Monitoring.Ingest.Data;
 
@@ -11,21 +12,21 @@ public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)
         SELECT id AS Id, file_name AS FileName, stored_path AS StoredPath, size_bytes AS SizeBytes, status AS Status,
                stage AS Stage, rows_done AS RowsDone, rows_total AS RowsTotal, batch_id AS BatchId,
                report_json AS ReportJson, error AS Error, job_id AS JobId, requested_by AS RequestedBy,
-               created_at AS CreatedAt, updated_at AS UpdatedAt
+               created_at AS CreatedAt, updated_at AS UpdatedAt, encoding AS Encoding, layout AS Layout, sheet AS Sheet
         FROM uploads
         """;
 
     public async Task CreateAsync(string id, string fileName, string storedPath, long sizeBytes, string requestedBy,
-        CancellationToken cancellationToken = default)
+        ImportOptions options, CancellationToken cancellationToken = default)
     {
         var now = Now();
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO uploads (id, file_name, stored_path, size_bytes, status, requested_by, created_at, updated_at)
-            VALUES (@id, @fileName, @storedPath, @sizeBytes, 'queued', @requestedBy, @now, @now)
+            INSERT INTO uploads (id, file_name, stored_path, size_bytes, status, requested_by, created_at, updated_at, encoding, layout, sheet)
+            VALUES (@id, @fileName, @storedPath, @sizeBytes, 'queued', @requestedBy, @now, @now, @encoding, @layout, @sheet)
             """,
-            new { id, fileName, storedPath, sizeBytes, requestedBy, now }, cancellationToken: cancellationToken));
+            new { id, fileName, storedPath, sizeBytes, requestedBy, now, encoding = options.Encoding, layout = options.Layout, sheet = options.Sheet }, cancellationToken: cancellationToken));
     }
 
     public async Task<Upload?> FindAsync(string id, CancellationToken cancellationToken = default)
@@ -88,10 +89,14 @@ public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)
         public string RequestedBy { get; set; } = "";
         public string CreatedAt { get; set; } = "";
         public string UpdatedAt { get; set; } = "";
+        public string? Encoding { get; set; }
+        public string? Layout { get; set; }
+        public string? Sheet { get; set; }
 
         public Upload ToUpload() => new(Id, FileName, StoredPath, SizeBytes, Status, Stage, RowsDone, RowsTotal, BatchId,
             ReportJson, Error, JobId, RequestedBy,
-            DateTimeOffset.Parse(CreatedAt, CultureInfo.InvariantCulture), DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture));
+            DateTimeOffset.Parse(CreatedAt, CultureInfo.InvariantCulture), DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture),
+            new ImportOptions(Encoding, Layout, Sheet));
     }
 }
 
@@ -99,7 +104,7 @@ public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)
 public sealed record Upload(
     string Id, string FileName, string StoredPath, long SizeBytes, string Status, string? Stage, int RowsDone, int RowsTotal,
     long? BatchId, string? ReportJson, string? Error, string? JobId, string RequestedBy, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt, ImportOptions Options)
 {
     public bool IsFinished => Status is UploadStatus.Committed or UploadStatus.Rejected;
 }

@@ -25,7 +25,7 @@ public sealed class UploadImportJob(UploadStore uploads, ObservationImporter imp
         {
             var progress = new StoreProgress(uploads, uploadId);
             var report = await importer.ImportAsync(
-                ImportRequest.FromFile(upload.StoredPath, "upload", upload.RequestedBy, dryRun: false) with { FileName = upload.FileName }, progress, cancellationToken);
+                ImportRequest.FromFile(upload.StoredPath, "upload", upload.RequestedBy, dryRun: false) with { FileName = upload.FileName, Options = upload.Options }, progress, cancellationToken);
             await progress.FlushAsync();
             var status = report.Status == ImportStatus.Rejected ? UploadStatus.Rejected : UploadStatus.Committed;
             await uploads.FinishAsync(uploadId, status, report.BatchId, JsonSerializer.Serialize(report, MetadataJson.Options),

@@ -183,6 +183,32 @@ public class JobsApiTests(DatabaseProvider provider)
         Assert.That(small.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
+    [Test]
+    public async Task A_large_upload_keeps_the_layout_the_analyst_chose_when_it_is_imported_in_the_background()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider, settings: new Dictionary<string, string?>
+        {
+            ["Monitoring:Jobs:BackgroundUploadBytes"] = "300",
+        });
+        var admin = api.AdminClient();
+        // Years as columns: detected as wide; read as long (the analyst's choice) it lacks a period column.
+        var wide = System.Text.Encoding.UTF8.GetBytes("indicator;area;" + string.Join(";", Enumerable.Range(2000, 40)) + "\n" +
+            "GRADE;AREA-A;" + string.Join(";", Enumerable.Range(0, 40).Select(i => (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\n");
+
+        var asLong = await admin.PostAsync("/api/v1/imports?layout=long", MonitoringApiFactory.Upload(wide, "bred.csv"));
+        var asWide = await admin.PostAsync("/api/v1/imports?layout=wide-periods", MonitoringApiFactory.Upload(wide, "bred.csv"));
+
+        Assert.That((asLong.StatusCode, asWide.StatusCode), Is.EqualTo((HttpStatusCode.Accepted, HttpStatusCode.Accepted)));
+        var rejected = await WaitForUploadAsync(admin, asLong.Headers.Location!.ToString());
+        var committed = await WaitForUploadAsync(admin, asWide.Headers.Location!.ToString());
+        Assert.That(rejected.GetProperty("status").GetString(), Is.EqualTo("rejected"), rejected.ToString());
+        Assert.That(rejected.GetProperty("report").GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("column").GetString()),
+            Does.Contain("period"));
+        Assert.That(committed.GetProperty("status").GetString(), Is.EqualTo("committed"), committed.ToString());
+        Assert.That(committed.GetProperty("report").GetProperty("detected").GetProperty("layout").GetString(), Is.EqualTo("wide-periods"));
+        Assert.That(await api.Database.CountAsync("observations"), Is.EqualTo(40));
+    }
+
     private static async Task<JsonElement> WaitForUploadAsync(HttpClient client, string location)
     {
         JsonElement upload = default;

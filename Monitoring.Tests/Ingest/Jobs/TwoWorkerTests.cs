@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
 using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Import.Formats;
 using Monitoring.Ingest.Jobs;
 using Monitoring.Tests.Support;
 
@@ -68,7 +69,7 @@ public class TwoWorkerTests
             var content = Csv.WithHeader($"MOVES,AREA-A,{2000 + i / 4}Q{i % 4 + 1},{i},,,");
             var path = Path.Combine(folder, id + ".csv");
             await File.WriteAllBytesAsync(path, content);
-            await uploads.CreateAsync(id, $"file-{i:000}.csv", path, content.Length, "test");
+            await uploads.CreateAsync(id, $"file-{i:000}.csv", path, content.Length, "test", ImportOptions.Detect);
             jobIds.Add(client.Enqueue<UploadImportJob>(job => job.RunAsync(id, CancellationToken.None)));
         }
 
