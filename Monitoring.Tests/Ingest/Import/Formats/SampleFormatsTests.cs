@@ -15,6 +15,7 @@ public class SampleFormatsTests(DatabaseProvider provider)
     [TestCase("wide-years.csv", null, "utf-8", "wide-periods", 3, 3)]
     [TestCase("wide-indicators.csv", null, "utf-8", "wide-indicators", 5, 1)]
     [TestCase("spreadsheet.xlsx", "Tal", "", "long", 2, 1)]
+    [TestCase("excel-97.xls", null, "", "long", 3, 1)]
     public async Task A_sample_file_imports_onto_the_samples(string file, string? sheet, string encoding, string layout, int created, int skipped)
     {
         await using var test = TestDatabase.Create(provider);
