@@ -34,6 +34,7 @@ api.MapFrameworkEditEndpoints();
 api.MapIndicatorsEndpoints();
 api.MapAreasEndpoints();
 api.MapDimensionsEndpoints();
+api.MapColumnAliasesEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
 api.MapRevertEndpoints();

@@ -30,6 +30,7 @@ public static class MonitoringServices
         services.AddSingleton<ScopeStore>();
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<DimensionStore>();
+        services.AddSingleton<ColumnAliasStore>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<FrameworkEditStore>();
         services.AddSingleton<FrameworkHistoryStore>();

@@ -34,6 +34,7 @@ public sealed class ObservationImporter(
         var started = new ImportBatch(0, request.Source, request.FileName, "", "csv", 0, 0, 0, 0, 0, 0,
             ImportStatus.Committed, request.RequestedBy, clock.GetUtcNow());
         var batchId = await ImportBatchStore.InsertAsync(connection, transaction, started);
+        var aliases = await ColumnAliasesAsync(connection, transaction, cancellationToken);
         await using var batch = database.BeginObservationBatch(connection, transaction, batchId);
 
         string format;
@@ -54,7 +55,7 @@ public sealed class ObservationImporter(
             using ITableReader table = sniffed.Kind == ContentKind.Text
                 ? new CsvTableReader(text)
                 : new SpreadsheetReader(text, request.Options.Sheet);
-            var rows = new WideTableReader(table, catalog, request.Options.Layout, validation.Value.ColumnAliases);
+            var rows = new WideTableReader(table, catalog, request.Options.Layout, aliases);
             var kind = sniffed.Kind switch { ContentKind.Xlsx => "xlsx", ContentKind.Xls => "xls", _ => "csv" };
             detected = new ImportFormat(kind, sniffed.EncodingName, table.Dialect, rows.Layout, rows.Mapping);
             format = detected.Summary;
@@ -169,6 +170,16 @@ public sealed class ObservationImporter(
     }
 
     /// <summary>An empty, binary or spreadsheet file, or an unknown encoding: one clear error before any row is read.</summary>
+    /// <summary>The header names read as canonical columns: the settings' aliases, then the metadata's (which win).</summary>
+    private async Task<IReadOnlyDictionary<string, string>> ColumnAliasesAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var aliases = new Dictionary<string, string>(validation.Value.ColumnAliases, StringComparer.OrdinalIgnoreCase);
+        foreach (var alias in await ColumnAliasStore.ListAsync(connection, transaction, cancellationToken))
+            aliases[alias.Alias] = alias.Column;
+        return aliases;
+    }
+
     private static RowError? Unreadable(SniffedContent sniffed) => sniffed switch
     {
         { Problem: { } problem } => RuleText.Error(1, "*", null,

@@ -17,6 +17,34 @@ public class FormatsApiTests(DatabaseProvider provider)
         Encoding.GetEncoding(1252).GetBytes("Indikator;Område;År;Værdi;Tæller;Nævner;Undergruppe\nPCT;Område A;2023;38,0;19;50;køn:kvinde\nPCT;AREA-B;2023;..;;;\n");
 
     [Test]
+    public async Task A_header_name_added_over_the_api_is_used_by_the_next_upload_and_a_bad_one_is_refused_by_field()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider);
+        var admin = api.AdminClient();
+        var file = Encoding.UTF8.GetBytes("Nøgletal;Afdeling;Kvartal;Værdi\nGRADE;AREA-A;2023;7,1\n");
+
+        var before = await admin.PostAsync("/api/v1/imports?dryRun=true", MonitoringApiFactory.Upload(file, "egen.csv"));
+        var added = await admin.PutAsJsonAsync("/api/v1/column-aliases/Afdeling", new { column = "area" });
+        await admin.PutAsJsonAsync("/api/v1/column-aliases/N%C3%B8gletal", new { column = "indicator" });
+        await admin.PutAsJsonAsync("/api/v1/column-aliases/Kvartal", new { column = "period" });
+        var after = await admin.PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(file, "egen.csv"));
+        var bad = await admin.PutAsJsonAsync("/api/v1/column-aliases/value", new { column = "omraade" });
+        var anonymousWrite = await api.ClientWithKey(null).PutAsJsonAsync("/api/v1/column-aliases/Bydel", new { column = "area" });
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Created), await after.Content.ReadAsStringAsync());
+        var problem = await ProblemJson.ReadAsync(bad, HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()),
+            Is.EqualTo(new[] { "alias", "column" }));
+        Assert.That(anonymousWrite.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/column-aliases");
+        Assert.That(list.EnumerateArray().Where(a => a.GetProperty("source").GetString() == "metadata").Select(a => a.GetProperty("alias").GetString()),
+            Is.EqualTo(new[] { "afdeling", "kvartal", "nøgletal" }));
+        Assert.That(list.EnumerateArray().Any(a => a.GetProperty("alias").GetString() == "indikator" && a.GetProperty("source").GetString() == "built-in"));
+    }
+
+    [Test]
     public async Task A_dry_run_reports_encoding_dialect_layout_columns_preview_and_skipped_rows()
     {
         await using var api = await MonitoringApiFactory.StartAsync(provider);
