@@ -108,4 +108,28 @@ public class HostileFileTests(DatabaseProvider provider)
         var report = await RejectAsync(Xlsx.Workbook(("Ark1", sheet)));
         Assert.That(report.Errors[0].Message, Is.Not.Empty);
     }
+
+    [Test]
+    public async Task A_formula_typed_into_a_csv_cell_is_an_error_naming_it_not_a_value()
+    {
+        var error = await RejectedAsync(Utf8("indicator,area,period,value\nPCT,AREA-A,2023,=40+2\n"));
+        Assert.That((error.Row, error.Column, error.Value), Is.EqualTo((2, "value", "=40+2")));
+    }
+
+    [Test]
+    public async Task A_spreadsheet_formula_gives_its_stored_result_and_a_formula_without_one_is_an_error()
+    {
+        // Excel stores the last computed result beside the formula; the importer never evaluates formulas.
+        var computed = "<sheetData>" + Xlsx.Row(1, "indicator", "area", "period", "value") +
+            "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>PCT</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>AREA-A</t></is></c>" +
+            "<c r=\"C2\"><v>2023</v></c><c r=\"D2\"><f>SUM(40,2)</f><v>42</v></c></row></sheetData>";
+        var unevaluated = computed.Replace("<v>42</v>", "", StringComparison.Ordinal);
+
+        var report = await _test.Importer().ImportAsync(new ImportRequest(Xlsx.Workbook(("Ark1", computed)), "formel.xlsx", "test", "tester", true));
+        var error = await RejectedAsync(Xlsx.Workbook(("Ark1", unevaluated)));
+
+        Assert.That(report.Errors, Is.Empty, () => string.Join("; ", report.Errors.Select(e => e.MessageEn)));
+        Assert.That(report.Preview!.Single().Value, Is.EqualTo(42));
+        Assert.That((error.Row, error.Column), Is.EqualTo((2, "value")));
+    }
 }
