@@ -4,6 +4,7 @@ using Monitoring.Api.Auth;
 using Monitoring.Api.Dashboard;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting;
+using Monitoring.Api.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddMonitoringApi(builder.Configuration);
@@ -46,6 +47,7 @@ api.MapCommentsEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 app.MapHealthChecks("/health");
+app.MapProblemTypes();
 app.MapDashboardPages();
 
 app.Run();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
@@ -23,6 +24,7 @@ public static class ImportsEndpoints
             .RequireAuthorization(Policies.Write)
             .DisableAntiforgery()
             .WithName("UploadImport")
+            .WithMetadata(new FileUpload("file", "The file of observations: CSV (UTF-8, UTF-16 or Windows-1252), .xlsx or .xls."))
             .WithSummary("Import a file of observations (multipart field 'file') as one batch: CSV in UTF-8, UTF-16 or Windows-1252, " +
                          "long or wide (periods or indicators as columns), or an .xlsx/.xls sheet; Danish or English headers. " +
                          "encoding, layout (long, wide-periods, wide-indicators) and sheet override detection; the report names what was detected " +

@@ -1,5 +1,6 @@
 using Monitoring.Api.Auth;
 using Monitoring.Api.Endpoints;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Hosting;
 using Monitoring.Ingest.Metadata;
@@ -31,14 +32,13 @@ public static class ServiceRegistration
         services.AddSingleton<StartupTasks>();
 
         services.AddMonitoringAuthorization();
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.Apply);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions so BadRequestExceptionHandler can say which field was wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => MetadataJson.Configure(options.SerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "Monitoring API", Version = "v1" }));
+        services.AddMonitoringOpenApi();
         return services;
     }
 }

@@ -31,7 +31,16 @@ public static class Problems
             title: title,
             detail: string.Join(" ", errors.Take(3).Select(e => $"{e.Field}: {e.In(english).Message}")),
             statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => e.In(english)).ToList() }));
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.Select(e => e.In(english)).ToList(),
+                ["fieldErrors"] = FieldErrors(errors, english),
+            }));
+
+    /// <summary>The field errors keyed by field, as clients that bind forms expect them (ValidationProblemDetails' shape).</summary>
+    private static Dictionary<string, string[]> FieldErrors(IReadOnlyList<FieldError> errors, bool english) =>
+        errors.GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.In(english).Message).ToArray(), StringComparer.Ordinal);
 
     /// <summary>422 with every row error; Danish unless the request asks for English (<see cref="ErrorLanguage"/>).</summary>
     public static IResult RejectedImport(ImportReport report) =>
