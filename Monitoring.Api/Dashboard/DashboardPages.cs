@@ -23,6 +23,7 @@ public static class DashboardPages
         pages.MapGet("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.RenderAsync);
         pages.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).DisableAntiforgery();
         pages.MapGet("/planer/{slug}/historik", HistoryPage.RenderAsync);
+        pages.MapGet("/planer/{slug}/tjek", ChecksPage.RenderAsync);
         pages.MapGet("/planer/{slug}/ramme", PlanDefinitionPage.RenderAsync);
         pages.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).DisableAntiforgery();
         pages.MapGet("/indikatorer/{code}/rediger", IndicatorEditPage.RenderAsync);
