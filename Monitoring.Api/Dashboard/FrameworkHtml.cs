@@ -15,7 +15,7 @@ public static class FrameworkHtml
     {
         "plan" => "Plan",
         "goal" => "Mål",
-        "target" => "Måltal",
+        "target" => "Succeskriterium",
         "indicator" => "Indikator",
         "area" => "Område",
         _ => entity,
@@ -93,6 +93,10 @@ public static class FrameworkHtml
         if (first)
             html.Append(Danish, $"<tr>{Lead()}<td></td><td></td><td></td></tr>");
     }
+
+    /// <summary>A change field by field in Danish (field name, before, after), for pages that lay out their own table.</summary>
+    public static IReadOnlyList<(string Field, string Before, string After)> FieldRows(JsonNode? before, JsonNode? after) =>
+        Fields(before, after).Select(f => (FieldDa(f.Field), f.Before, f.After)).ToList();
 
     /// <summary>Field by field; for an added or retired entity every field, for a changed one only those that differ.</summary>
     private static IEnumerable<(string Field, string Before, string After)> Fields(JsonNode? before, JsonNode? after)

@@ -1,5 +1,6 @@
-using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Monitoring.Api.Dashboard.Views;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
@@ -11,56 +12,33 @@ namespace Monitoring.Api.Dashboard;
 public static class IndicatorPage
 {
     public static async Task<IResult> RenderAsync(
-        string code, string? area, string? subgroup, string? message, IndicatorStore indicators, ScopeStore scopes, SeriesQuery series,
-        CommentStore comments, PlanStore plans, CancellationToken cancellationToken)
+        string code, string? area, string? subgroup, string? message, string? asOf, IndicatorStore indicators, ScopeStore scopes,
+        DimensionStore dimensions, SeriesQuery series, CommentStore comments, PlanStore plans, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await indicators.FindAsync(code, cancellationToken) is not { } indicator)
             return Results.NotFound();
+        Period? period = Period.TryParse(asOf, out var parsed) ? parsed : null;
         var allScopes = await scopes.ListAsync(cancellationToken);
         var scope = allScopes.FirstOrDefault(s => s.Code == area) ?? allScopes.First(s => s.Kind == ScopeKind.Area);
-        var observations = await series.AllSubgroupsAsync(code, scope.Code, cancellationToken);
-        var body = new StringBuilder();
-        if (!string.IsNullOrEmpty(message))
-            body.Append(Danish, $"<p class=\"card\">{E(message)}</p>");
-        body.Append(Danish, $"<p class=\"muted\"><a href=\"/indikatorer/{U(code)}/rediger\">Redigér indikatorens tekster</a> (sekretariatet)</p>");
-        body.Append(Danish, $"<p class=\"muted\">{E(indicator.Definition)} Enhed: {E(indicator.Unit.ToString())}. Retning: {(indicator.Direction == Direction.LowerBetter ? "lavere er bedre" : indicator.Direction == Direction.HigherBetter ? "højere er bedre" : "inden for et målbånd")}.</p>");
-        body.Append("<form method=\"get\"><label>Område <select name=\"area\" onchange=\"this.form.submit()\">");
-        foreach (var s in allScopes)
-            body.Append(Danish, $"<option value=\"{E(s.Code)}\"{(s.Code == scope.Code ? " selected" : "")}>{E(s.Name)}</option>");
-        body.Append("</select></label><noscript><button>Vis</button></noscript></form>");
-        var chartSubgroup = subgroup ?? "";
-        body.Append(Danish, $"<img class=\"chart\" src=\"/api/v1/charts/indicators/{U(code)}.svg?area={U(scope.Code)}&subgroup={U(chartSubgroup)}\" width=\"800\" height=\"400\" alt=\"{E(indicator.Name)} for {E(scope.Name)} over tid\">");
-        body.Append("<h2>Målinger</h2><table><tr><th>Periode</th><th>Delgruppe</th><th>Værdi</th><th>Tæller</th><th>n</th><th>Bemærkning</th></tr>");
-        foreach (var o in observations.OrderByDescending(o => o.Period).ThenBy(o => o.Subgroup))
+        // Read as of the meeting: nothing measured after asOf is shown.
+        var observations = (await series.AllSubgroupsAsync(code, scope.Code, cancellationToken))
+            .Where(o => period is not { } at || o.Period.EndOrdinal <= at.EndOrdinal)
+            .OrderByDescending(o => o.Period).ThenBy(o => o.Subgroup, StringComparer.Ordinal)
+            .ToList();
+        var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), period, clock);
+        var planNames = (await plans.ListAsync(cancellationToken)).ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
+        return new RazorComponentResult<IndicatorView>(new Dictionary<string, object?>
         {
-            var suppressed = o.Flags.HasFlag(ObservationFlags.Suppressed);
-            body.Append(Danish, $"<tr><td>{E(o.Period.ToDanishString())}</td><td>{E(o.Subgroup.Length == 0 ? "alle" : o.Subgroup)}</td>" +
-                $"<td class=\"num\">{(suppressed ? "✱" : Number(o.Value, indicator.Decimals))}</td><td class=\"num\">{Number(o.Numerator, 0)}</td>" +
-                $"<td class=\"num\">{Number(o.Denominator, 0)}</td><td>{(suppressed ? "diskretioneret (for få personer)" : o.Flags.HasFlag(ObservationFlags.Revised) ? "revideret" : "")}</td></tr>");
-        }
-        body.Append("</table><h2>Kommentarer</h2>");
-        var notes = await comments.ForIndicatorAsync(code, cancellationToken);
-        body.Append(notes.Count == 0 ? "<p class=\"muted\">Ingen kommentarer endnu.</p>" : "<ul>");
-        foreach (var note in notes)
-        {
-            var decision = note.IsDecision ? $"<em>Sag til bestyrelsen · {E(CommentKinds.DecisionTypeLabel(note.DecisionType))}:</em> " : "";
-            body.Append(Danish, $"<li><strong>{E(note.Author)}</strong> ({E(note.PlanSlug)}{(note.Period is null ? "" : ", " + E(note.Period.Value.ToDanishString()))}): {decision}{E(note.Text)}</li>");
-        }
-        if (notes.Count > 0)
-            body.Append("</ul>");
-        body.Append(Danish, $"<form class=\"card\" method=\"post\" action=\"/indikatorer/{U(code)}/kommentarer\"><h3>Tilføj kommentar (sekretariatet)</h3>" +
-            $"<input type=\"hidden\" name=\"area\" value=\"{E(scope.Code)}\"><label>Plan <select name=\"plan\">");
-        foreach (var plan in await plans.ListAsync(cancellationToken))
-            body.Append(Danish, $"<option value=\"{E(plan.Slug)}\">{E(plan.Name)}</option>");
-        body.Append("</select></label><label>Periode (valgfri) <input name=\"period\" placeholder=\"2024\"></label>" +
-            "<label>Slags <select name=\"kind\"><option value=\"note\">Note (baggrund til tallene)</option>" +
-            "<option value=\"decision\">Sag til bestyrelsen (Bestyrelsen bedes …)</option></select></label>" +
-            "<label>Sagstype (kun for sager) <select name=\"decisionType\"><option value=\"\">–</option>" +
-            "<option value=\"strategisk\">Strategisk</option><option value=\"samarbejde\">Samarbejde</option>" +
-            "<option value=\"prioritering\">Prioritering</option></select></label>" +
-            "<label>Forfatter <input name=\"author\" required></label><label>Kommentar <textarea name=\"text\" rows=\"3\" cols=\"60\" required></textarea></label>" +
-            "<label>API-nøgle <input name=\"key\" type=\"password\" required></label><button>Gem kommentar</button></form>");
-        return Page(indicator.Name, body.ToString(), "<p class=\"muted\"><a href=\"/\">Planer</a></p>");
+            [nameof(IndicatorView.Indicator)] = indicator,
+            [nameof(IndicatorView.Scope)] = scope,
+            [nameof(IndicatorView.Scopes)] = allScopes,
+            [nameof(IndicatorView.Subgroup)] = subgroup,
+            [nameof(IndicatorView.Observations)] = observations,
+            [nameof(IndicatorView.Comments)] = await comments.ForIndicatorAsync(code, cancellationToken),
+            [nameof(IndicatorView.PlanNames)] = planNames,
+            [nameof(IndicatorView.View)] = view,
+            [nameof(IndicatorView.Message)] = message,
+        });
     }
 
     public static async Task<IResult> AddCommentAsync(

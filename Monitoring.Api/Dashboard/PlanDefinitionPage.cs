@@ -58,7 +58,7 @@ public static class PlanDefinitionPage
         {note}
         <p><a href="/api/v1/plans/{U(slug)}/definition">Hent målrammen som JSON</a> · <a href="/planer/{U(slug)}/historik">Historik</a></p>
         <form class="card" method="post" action="/planer/{U(slug)}/ramme" enctype="multipart/form-data">
-        <p>Upload en redigeret målramme. Mål genkendes på nøgle, måltal på mål, indikator, område og delgruppe; de beholder deres historik. Mål og måltal, der mangler i filen, udfases.</p>
+        <p>Upload en redigeret målramme. Mål genkendes på nøgle, succeskriterier på mål, indikator, område og delgruppe; de beholder deres historik. Mål og succeskriterier, der mangler i filen, udfases.</p>
         <input type="hidden" name="etag" value="{version.ToString(CultureInfo.InvariantCulture)}">
         <label>JSON-fil <input type="file" name="file" accept=".json,application/json" required></label>
         {KeyField}{Buttons("Gem målrammen")}</form>

@@ -23,7 +23,7 @@ public static class ChartsEndpoints
             .WithSummary("A goal at a glance (svg or png): each target's progress from baseline to target, coloured and labelled by status, with the expected progress now.");
         charts.MapGet("/indicators/{code}.{format}", IndicatorAsync)
             .WithName("GetIndicatorChart")
-            .WithSummary("An indicator's series in one area (svg or png), optionally against a benchmark scope; variant=sparkline.");
+            .WithSummary("An indicator's series in one area (svg or png), optionally against a benchmark scope, up to to or asOf; variant=sparkline.");
     }
 
     private static async Task<IResult> TargetAsync(
@@ -59,15 +59,21 @@ public static class ChartsEndpoints
     }
 
     private static async Task<IResult> IndicatorAsync(
-        string code, string format, string? area, string? subgroup, string? from, string? to, string? benchmark, string? variant,
+        string code, string format, string? area, string? subgroup, string? from, string? to, string? asOf, string? benchmark, string? variant,
         int? width, int? height, HttpContext context, ChartService charts, DataVersionETag etags, CancellationToken cancellationToken)
     {
         if (!TryOptions(format, variant, width, height, out var options, out var problem))
             return problem!;
         if (string.IsNullOrEmpty(area))
             return Problems.BadParameter("area", area, "Name the area (or benchmark scope) to chart, e.g. area=0901-SOLHAVEN.");
-        if (!PeriodParameter.TryParse("from", from, out var fromPeriod, out problem) || !PeriodParameter.TryParse("to", to, out var toPeriod, out problem))
+        if (!PeriodParameter.TryParse("from", from, out var fromPeriod, out problem) || !PeriodParameter.TryParse("to", to, out var toPeriod, out problem)
+            || !PeriodParameter.TryParse("asOf", asOf, out var asOfPeriod, out problem))
+        {
             return problem!;
+        }
+        // asOf reads the chart as the target and goal charts do: nothing measured after it; with "to" the earlier one holds.
+        if (asOfPeriod is { } at && (toPeriod is not { } until || at.EndOrdinal < until.EndOrdinal))
+            toPeriod = at;
         var tag = await etags.ForAsync(context, "chart-indicator",
             [code, area, subgroup ?? "", fromPeriod?.ToString(), toPeriod?.ToString(), benchmark, .. options.Parts], cancellationToken);
         if (tag.NotModified)

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting.OpenApi;
@@ -33,6 +35,10 @@ public static class ServiceRegistration
 
         services.AddMonitoringAuthorization();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.Apply);
+        // The board pages are Razor components rendered on the server (RazorComponentResult); no interactivity, no script.
+        services.AddRazorComponents();
+        // Danish letters are written as themselves, not as &#xE6; entities: the page source stays readable.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions so BadRequestExceptionHandler can say which field was wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

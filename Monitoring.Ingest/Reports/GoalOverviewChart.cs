@@ -30,7 +30,7 @@ public static class GoalOverviewChart
             if (t.ExpectedProgress is { } expected)
                 plot.Add.Marker(expected * 100, position, MarkerShape.VerticalBar, 14, Colors.Black);
             var name = indicatorNames.GetValueOrDefault(t.IndicatorCode, t.IndicatorCode);
-            labels.Add($"{StatusPalette.Symbol(t.Status)} {(name.Length > 32 ? name[..31] + "…" : name)}");
+            labels.Add(Wrap($"{StatusPalette.Symbol(t.Status)} {name}", LabelWidth));
         }
         plot.Axes.Left.SetTicks(Enumerable.Range(0, targets.Count).Select(p => (double)(targets.Count - 1 - p)).ToArray(), labels.ToArray());
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
@@ -39,9 +39,36 @@ public static class GoalOverviewChart
         };
         plot.Axes.SetLimits(-50, 150, -0.7, Math.Max(0.7, targets.Count - 0.3));
         plot.Add.VerticalLine(100, 1, Color.FromHex(StatusPalette.Target), LinePattern.Dashed);
-        plot.Title(goal.Goal.Title.Length > 60 ? goal.Goal.Title[..59] + "…" : goal.Goal.Title);
+        plot.Title(Wrap(goal.Goal.Title, 70));
         plot.Axes.Bottom.Label.Text = "Fremdrift mod målet (| = forventet nu)";
         return plot;
+    }
+
+    /// <summary>Characters per line of a target's label: the labels wrap onto more lines instead of being cut.</summary>
+    public const int LabelWidth = 30;
+
+    /// <summary>
+    /// Breaks text at spaces into lines of at most <paramref name="width"/> characters (a longer word
+    /// stands alone on its line); the chart measures the lines and makes room, so nothing is cut off.
+    /// </summary>
+    public static string Wrap(string text, int width)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+                line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0)
+            lines.Add(line);
+        return string.Join('\n', lines);
     }
 
     public static string Svg(GoalEvaluation goal, IReadOnlyDictionary<string, string> names, int width, int height)

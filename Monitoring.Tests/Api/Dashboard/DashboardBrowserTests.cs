@@ -198,7 +198,7 @@ public class DashboardBrowserTests
         var (goal, goalErrors) = await OpenAsync(goalLink!);
         var oldTitle = await goal.InnerTextAsync("h1");
 
-        await goal.ClickAsync("text=Redigér målet og dets måltal");
+        await goal.ClickAsync("text=Redigér målet og dets succeskriterier");
         await goal.FillAsync("#maal-form input[name=title]", "Flere beboere i job og uddannelse");
         await goal.ClickAsync("#maal-form button[value=vis]");
         await goal.WaitForSelectorAsync("#aendringer");
