@@ -3,12 +3,14 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
+using Monitoring.Core.Model;
 
 namespace Monitoring.Api.Dashboard;
 
 /// <summary>
-/// The dashboard's page frame and small HTML helpers. Pages are server-rendered and work without
-/// JavaScript; the stylesheet is inline so a saved or printed page is whole.
+/// The page frame and small HTML helpers of the pages still built as strings (import, undo and the
+/// framework edit forms); the board's read pages are Razor components (Views). Both use the one
+/// stylesheet, <see cref="DashboardStyles"/>.
 /// </summary>
 public static class Html
 {
@@ -45,8 +47,9 @@ public static class Html
         return total == 0 ? "ingen succeskriterier" : string.Create(Danish, $"{total} {noun}: {string.Join(", ", parts)}");
     }
 
+    /// <summary>As the Razor pages' StatusMark: coloured by class from the stylesheet, no style attribute (fit for a strict CSP).</summary>
     public static string Status(TargetStatus status) =>
-        $"<span class=\"status\" style=\"color:{StatusPalette.Color(status)}\">{StatusPalette.Symbol(status)} {E(TargetStatusText.Danish(status))}</span>";
+        $"<span class=\"status status-{EnumText.ToText(status)}\">{StatusPalette.Symbol(status)} {E(TargetStatusText.Danish(status))}</span>";
 
     public static IResult Page(string title, string body, string? crumbs = null)
     {
@@ -59,7 +62,7 @@ public static class Html
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <link rel="icon" href="data:,">
             <title>{E(title)} – Monitorering</title>
-            <style>{Css}</style>
+            <link rel="stylesheet" href="{DashboardStyles.Path}">
             </head>
             <body>
             <header><a href="/" class="brand">Monitorering</a> <nav><a href="/">Planer</a> <a href="/import">Import</a> <a href="/swagger">API</a></nav></header>
@@ -74,23 +77,4 @@ public static class Html
             """);
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
-
-    private const string Css = """
-        body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:0;color:#222;background:#fafafa;line-height:1.45}
-        header{background:#0b3d62;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap}
-        header a{color:#fff;text-decoration:none;margin-right:1rem}.brand{font-weight:bold}
-        main{max-width:1100px;margin:0 auto;padding:1rem 1.2rem}
-        footer{max-width:1100px;margin:2rem auto;padding:0 1.2rem;color:#666;font-size:.85rem}
-        .card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:1rem;margin:1rem 0}
-        .status{font-weight:bold;white-space:nowrap}
-        .goals{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1rem}
-        .spark{display:inline-block;margin:.2rem .4rem .2rem 0;vertical-align:middle}
-        table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .5rem;text-align:left}
-        td.num{text-align:right;font-variant-numeric:tabular-nums}
-        .action{border-left:5px solid #D55E00}.muted{color:#666}.error{color:#b00020}
-        img.chart{max-width:100%;height:auto;border:1px solid #eee;background:#fff}
-        form label{display:block;margin:.4rem 0}input,select,textarea{font:inherit}
-        progress{width:100%;display:none}form.busy progress{display:block}
-        @media print{header,footer,form,nav{display:none}body{background:#fff}.card{break-inside:avoid;border:none}main{max-width:none}}
-        """;
 }
