@@ -4,6 +4,7 @@ using Monitoring.Api.Auth;
 using Monitoring.Api.Dashboard;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting;
+using Monitoring.Api.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddMonitoringApi(builder.Configuration);
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<StartupTasks>().RunAsync();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

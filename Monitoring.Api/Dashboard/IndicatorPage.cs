@@ -11,7 +11,7 @@ namespace Monitoring.Api.Dashboard;
 public static class IndicatorPage
 {
     public static async Task<IResult> RenderAsync(
-        string code, string? area, string? subgroup, string? message, IndicatorStore indicators, ScopeStore scopes, SeriesQuery series,
+        string code, string? area, string? subgroup, string? note, IndicatorStore indicators, ScopeStore scopes, SeriesQuery series,
         CommentStore comments, PlanStore plans, CancellationToken cancellationToken)
     {
         if (await indicators.FindAsync(code, cancellationToken) is not { } indicator)
@@ -20,11 +20,12 @@ public static class IndicatorPage
         var scope = allScopes.FirstOrDefault(s => s.Code == area) ?? allScopes.First(s => s.Kind == ScopeKind.Area);
         var observations = await series.AllSubgroupsAsync(code, scope.Code, cancellationToken);
         var body = new StringBuilder();
-        if (!string.IsNullOrEmpty(message))
-            body.Append(Danish, $"<p class=\"card\">{E(message)}</p>");
+        // Only a known code picks a fixed sentence: text from the URL is never shown, so a link cannot put words in the page.
+        if (CommentNote.Text(note) is { } text)
+            body.Append(Danish, $"<p class=\"card\">{E(text)}</p>");
         body.Append(Danish, $"<p class=\"muted\"><a href=\"/indikatorer/{U(code)}/rediger\">Redigér indikatorens tekster</a> (sekretariatet)</p>");
         body.Append(Danish, $"<p class=\"muted\">{E(indicator.Definition)} Enhed: {E(indicator.Unit.ToString())}. Retning: {(indicator.Direction == Direction.LowerBetter ? "lavere er bedre" : indicator.Direction == Direction.HigherBetter ? "højere er bedre" : "inden for et målbånd")}.</p>");
-        body.Append("<form method=\"get\"><label>Område <select name=\"area\" onchange=\"this.form.submit()\">");
+        body.Append("<form method=\"get\"><label>Område <select name=\"area\" data-autosubmit>");
         foreach (var s in allScopes)
             body.Append(Danish, $"<option value=\"{E(s.Code)}\"{(s.Code == scope.Code ? " selected" : "")}>{E(s.Name)}</option>");
         body.Append("</select></label><noscript><button>Vis</button></noscript></form>");
@@ -41,10 +42,10 @@ public static class IndicatorPage
         body.Append("</table><h2>Kommentarer</h2>");
         var notes = await comments.ForIndicatorAsync(code, cancellationToken);
         body.Append(notes.Count == 0 ? "<p class=\"muted\">Ingen kommentarer endnu.</p>" : "<ul>");
-        foreach (var note in notes)
+        foreach (var comment in notes)
         {
-            var decision = note.IsDecision ? $"<em>Sag til bestyrelsen · {E(CommentKinds.DecisionTypeLabel(note.DecisionType))}:</em> " : "";
-            body.Append(Danish, $"<li><strong>{E(note.Author)}</strong> ({E(note.PlanSlug)}{(note.Period is null ? "" : ", " + E(note.Period.Value.ToDanishString()))}): {decision}{E(note.Text)}</li>");
+            var decision = comment.IsDecision ? $"<em>Sag til bestyrelsen · {E(CommentKinds.DecisionTypeLabel(comment.DecisionType))}:</em> " : "";
+            body.Append(Danish, $"<li><strong>{E(comment.Author)}</strong> ({E(comment.PlanSlug)}{(comment.Period is null ? "" : ", " + E(comment.Period.Value.ToDanishString()))}): {decision}{E(comment.Text)}</li>");
         }
         if (notes.Count > 0)
             body.Append("</ul>");
@@ -67,22 +68,22 @@ public static class IndicatorPage
         string code, [FromForm] string plan, [FromForm] string? period, [FromForm] string author, [FromForm] string text,
         [FromForm] string? key, [FromForm] string? area, [FromForm] string? kind, [FromForm] string? decisionType, ApiKeyStore keys, CommentStore comments, CancellationToken cancellationToken)
     {
-        string Back(string message) => $"/indikatorer/{U(code)}?area={U(area ?? "")}&message={U(message)}";
+        string Back(string note) => $"/indikatorer/{U(code)}?area={U(area ?? "")}&note={U(note)}";
         if (await FormKey.WriterAsync(keys, key, cancellationToken) is null)
-            return Results.Redirect(Back("Kommentaren blev ikke gemt: API-nøglen mangler eller må ikke skrive."));
+            return Results.Redirect(Back(CommentNote.NoKey));
         Period? at = null;
         if (!string.IsNullOrWhiteSpace(period))
         {
             if (!Period.TryParse(period, out var parsed))
-                return Results.Redirect(Back($"Kommentaren blev ikke gemt: '{period}' er ikke en periode (fx 2024 eller 2024K2)."));
+                return Results.Redirect(Back(CommentNote.BadPeriod));
             at = parsed;
         }
         if (string.IsNullOrWhiteSpace(author) || string.IsNullOrWhiteSpace(text))
-            return Results.Redirect(Back("Kommentaren blev ikke gemt: forfatter og tekst skal udfyldes."));
+            return Results.Redirect(Back(CommentNote.Missing));
         var (commentKind, type, kindError) = CommentKinds.Normalise(kind, decisionType);
-        if (kindError is { } error)
-            return Results.Redirect(Back("Kommentaren blev ikke gemt: " + error.Da));
+        if (kindError is not null)
+            return Results.Redirect(Back(CommentNote.ForKindError(kind, decisionType)));
         var id = await comments.CreateAsync(plan, null, code, at, author.Trim(), text.Trim(), commentKind, type, cancellationToken);
-        return Results.Redirect(Back(id is null ? $"Planen '{plan}' findes ikke." : "Kommentaren er gemt."));
+        return Results.Redirect(Back(id is null ? CommentNote.NoPlan : CommentNote.Saved));
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Monitoring.Ingest.Data.Dialects;
+using Monitoring.Ingest.Files;
 using Npgsql;
 
 namespace Monitoring.Ingest.Data;
@@ -72,11 +73,17 @@ public sealed class MonitoringDatabase : IAsyncDisposable, IDisposable
         if (options.Provider != DatabaseProvider.Sqlite)
             return options.ConnectionString;
         // Foreign keys are off by default in SQLite; the schema relies on them. The folder of the
-        // file is created so a fresh clone starts without set-up.
+        // file is created so a fresh clone starts without set-up: mode 700, and the file itself 600
+        // before SQLite opens it (SQLite gives its journal and WAL files the database file's mode).
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true };
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource.Length == 0 || builder.DataSource == ":memory:")
+            return builder.ToString();
+        var file = Path.GetFullPath(builder.DataSource);
+        var folder = Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(folder))
+            PrivateFile.CreateFolder(folder);
+        if (builder.Mode is SqliteOpenMode.ReadWriteCreate)
+            PrivateFile.CreateEmptyIfMissing(file);
         return builder.ToString();
     }
 }
