@@ -19,6 +19,8 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+// After authentication, so a key's or a person's requests share one budget wherever they come from.
+app.UseRateLimiter();
 app.UseAuthorization();
 // The operators' dashboard: admins only, on every address (never the local-requests-only default).
 app.UseHangfireDashboard("/hangfire", new DashboardOptions

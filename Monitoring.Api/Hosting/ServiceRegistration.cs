@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Http;
@@ -32,6 +33,21 @@ public static class ServiceRegistration
 
         services.AddMonitoringAuthorization();
         services.AddProblemDetails();
+        services.AddOptions<LimitsOptions>()
+            .Bind(configuration.GetSection(LimitsOptions.SectionName))
+            .Validate(options => options.MaxUploadBytes >= 1024, $"{LimitsOptions.SectionName}:MaxUploadBytes must be at least 1024.")
+            .Validate(options => options.RateLimit.PermitLimit >= 1, $"{LimitsOptions.SectionName}:RateLimit:PermitLimit must be at least 1.")
+            .Validate(options => options.RateLimit.Window > TimeSpan.Zero, $"{LimitsOptions.SectionName}:RateLimit:Window must be positive.")
+            .ValidateOnStart();
+        // One limit for the whole body, in Kestrel and in the form reader, so an upload is refused
+        // the same way (413 naming the limit) whichever notices first.
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<LimitsOptions>>((options, limits) => options.Limits.MaxRequestBodySize = limits.Value.MaxUploadBytes);
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
+            .Configure<IOptions<LimitsOptions>>((options, limits) => options.MultipartBodyLengthLimit = limits.Value.MaxUploadBytes);
+        services.AddCallerRateLimiter();
+        // Order matters: the first handler that takes an exception answers it.
+        services.AddExceptionHandler<MalformedRequestExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions so BadRequestExceptionHandler can say which field was wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
