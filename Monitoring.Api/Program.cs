@@ -48,7 +48,7 @@ api.MapBoardBriefEndpoints();
 api.MapCommentsEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
-app.MapHealthChecks("/health");
+app.MapMonitoringHealth();
 app.MapDashboardPages();
 
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Http;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Hosting;
 using Monitoring.Ingest.Metadata;
 using Monitoring.Ingest.Samples;
@@ -47,12 +48,14 @@ public static class ServiceRegistration
             .Configure<IOptions<LimitsOptions>>((options, limits) => options.MultipartBodyLengthLimit = limits.Value.MaxUploadBytes);
         services.AddCallerRateLimiter();
         // Order matters: the first handler that takes an exception answers it.
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddExceptionHandler<MalformedRequestExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions so BadRequestExceptionHandler can say which field was wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => MetadataJson.Configure(options.SerializerOptions));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<SqliteFileIdentity>();
+        services.AddMonitoringHealthChecks();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "Monitoring API", Version = "v1" }));
         return services;

@@ -63,6 +63,12 @@ public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)
         ExecuteAsync("UPDATE uploads SET status = 'failed', error = @error, updated_at = @now WHERE id = @id",
             new { id, error, now = Now() }, cancellationToken);
 
+    /// <summary>Back to queued, progress and error cleared: the upload's import starts again from its file.</summary>
+    public Task RequeueAsync(string id, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE uploads SET status = 'queued', stage = NULL, rows_done = 0, error = NULL, updated_at = @now WHERE id = @id",
+            new { id, now = Now() }, cancellationToken);
+
     /// <summary>Uploads that ended (committed, rejected or failed) and were last touched before <paramref name="before"/>.</summary>
     public async Task<IReadOnlyList<Upload>> ListEndedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
     {

@@ -107,6 +107,7 @@ public static class MonitoringServices
         services.AddTransient<BoardBriefJob>();
         services.AddTransient<UploadImportJob>();
         services.AddTransient<UploadCleanupJob>();
+        services.AddSingleton<OrphanedUploadRecovery>();
 
         services.AddHttpClient(ScheduledPullJob.HttpClientName)
             .AddResilienceHandler("pull", (pipeline, context) =>
