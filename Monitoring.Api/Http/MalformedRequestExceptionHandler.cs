@@ -53,6 +53,9 @@ public sealed class MalformedRequestExceptionHandler(IProblemDetailsService prob
                 // The multipart reader's words for a body that ends before its closing boundary.
                 case IOException io when io.Message.StartsWith("Unexpected end of", StringComparison.Ordinal):
                     return (StatusCodes.Status400BadRequest, "The request body ended before the multipart body was complete.");
+                // PostgreSQL refuses text it cannot store (a NUL character, bytes that are not UTF-8): the caller's input, not a fault.
+                case Npgsql.PostgresException { SqlState: "22021" or "22P05" }:
+                    return (StatusCodes.Status400BadRequest, "The request contains characters that cannot be stored or searched for (such as NUL).");
                 case FormatException format when IsMultipart(exception):
                     return (StatusCodes.Status400BadRequest, $"A multipart header could not be read: {format.Message}");
             }
