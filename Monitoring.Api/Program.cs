@@ -15,9 +15,12 @@ var app = builder.Build();
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<StartupTasks>().RunAsync();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+// After authentication, so a key's or a person's requests share one budget wherever they come from.
+app.UseRateLimiter();
 app.UseAuthorization();
 // The operators' dashboard: admins only, on every address (never the local-requests-only default).
 app.UseHangfireDashboard("/hangfire", new DashboardOptions
@@ -46,8 +49,8 @@ api.MapBoardBriefEndpoints();
 api.MapCommentsEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
-app.MapHealthChecks("/health");
 app.MapProblemTypes();
+app.MapMonitoringHealth();
 app.MapDashboardPages();
 
 app.Run();

@@ -86,6 +86,8 @@ bench_start_api() {
     export Urls="$bench_api_url" ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
     export ConnectionStrings__Monitoring="$connection" Monitoring__Database__Provider="$provider"
     export Monitoring__Auth__AdminKeyFile="$dir/admin.key" Monitoring__Samples__Folder="$bench_root/samples"
+    # wrk is one caller at full speed: the per-caller rate limit would answer it 429 and measure nothing.
+    export Monitoring__Limits__RateLimit__Enabled=false
     exec dotnet "$bench_api_dll"
   ) >"$dir/api.log" 2>&1 &
   bench_api_pid=$!

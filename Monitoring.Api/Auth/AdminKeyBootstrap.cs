@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Hosting;
 using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Files;
 
 namespace Monitoring.Api.Auth;
 
 /// <summary>
-/// On first start, creates an admin key, prints it once and writes it to a file only the owner
-/// can read; the database keeps only its hash.
+/// On first start, creates an admin key and writes it to a file only the owner can read; the
+/// console says where the file is, never the key. The database keeps only its hash.
 /// </summary>
 public sealed class AdminKeyBootstrap(ApiKeyStore keys, IOptions<AuthOptions> options, ILogger<AdminKeyBootstrap> logger)
 {
@@ -16,12 +17,10 @@ public sealed class AdminKeyBootstrap(ApiKeyStore keys, IOptions<AuthOptions> op
             return;
         var key = await keys.CreateAsync("first admin", Roles.Admin, cancellationToken: cancellationToken);
         var path = Path.GetFullPath(options.Value.AdminKeyFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, key + Environment.NewLine, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        // Printed once on purpose: this is the operator's only chance to see it besides the file.
-        Console.WriteLine($"Admin API key (shown once, also in {path}): {key}");
+        // Created with mode 600 and renamed into place, so the key is never readable by others, even briefly.
+        await PrivateFile.WriteAtomicallyAsync(path, key + Environment.NewLine, cancellationToken);
+        // Where, never what: standard output usually ends in a log that others can read.
+        Console.WriteLine($"The first admin API key is in {path} (readable by this user only).");
         logger.LogInformation("Created the first admin API key and wrote it to {Path}", path);
     }
 }

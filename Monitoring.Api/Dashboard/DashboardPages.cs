@@ -14,6 +14,7 @@ public static class DashboardPages
     public static void MapDashboardPages(this IEndpointRouteBuilder app)
     {
         app.MapDashboardStyles();
+        app.MapGet(DashboardScript.Path, DashboardScript.Serve).ExcludeFromDescription().AllowAnonymous();
         var pages = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Auth.Policies.Read);
         pages.MapGet("/", PlansAsync);
         pages.MapGet("/planer/{slug}", PlanAsync);

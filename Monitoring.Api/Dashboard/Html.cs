@@ -63,6 +63,7 @@ public static class Html
             <link rel="icon" href="data:,">
             <title>{E(title)} – Monitorering</title>
             <link rel="stylesheet" href="{DashboardStyles.Path}">
+            <script src="{DashboardScript.Path}" defer></script>
             </head>
             <body>
             <header><a href="/" class="brand">Monitorering</a> <nav><a href="/">Planer</a> <a href="/import">Import</a> <a href="/swagger">API</a></nav></header>

@@ -57,7 +57,7 @@ public static class ImportPage
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static string FormHtml() => """
-        <form class="card" id="upload" method="post" action="/import" enctype="multipart/form-data" onsubmit="this.classList.add('busy')">
+        <form class="card" id="upload" method="post" action="/import" enctype="multipart/form-data" data-busy>
         <p>CSV (UTF-8, UTF-16 eller Windows-1252) eller regneark (.xlsx, .xls), langt format
         (<code>indicator, area, period, value, numerator, denominator, subgroup</code> eller Indikator, Område, År, Værdi, Tæller, Nævner, Undergruppe)
         eller bredt (år eller indikatorer som kolonner). Vælg prøvekørsel for at se, hvordan filen bliver læst, før den gemmes.</p>

@@ -12,7 +12,7 @@ namespace Monitoring.Api.Dashboard;
 public static class IndicatorPage
 {
     public static async Task<IResult> RenderAsync(
-        string code, string? area, string? subgroup, string? message, string? asOf, IndicatorStore indicators, ScopeStore scopes,
+        string code, string? area, string? subgroup, string? note, string? asOf, IndicatorStore indicators, ScopeStore scopes,
         DimensionStore dimensions, SeriesQuery series, CommentStore comments, PlanStore plans, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await indicators.FindAsync(code, cancellationToken) is not { } indicator)
@@ -37,7 +37,8 @@ public static class IndicatorPage
             [nameof(IndicatorView.Comments)] = await comments.ForIndicatorAsync(code, cancellationToken),
             [nameof(IndicatorView.PlanNames)] = planNames,
             [nameof(IndicatorView.View)] = view,
-            [nameof(IndicatorView.Message)] = message,
+            // Only a known code picks a fixed sentence: text from the URL is never shown, so a link cannot put words in the page.
+            [nameof(IndicatorView.Message)] = CommentNote.Text(note),
         });
     }
 
@@ -45,22 +46,22 @@ public static class IndicatorPage
         string code, [FromForm] string plan, [FromForm] string? period, [FromForm] string author, [FromForm] string text,
         [FromForm] string? key, [FromForm] string? area, [FromForm] string? kind, [FromForm] string? decisionType, ApiKeyStore keys, CommentStore comments, CancellationToken cancellationToken)
     {
-        string Back(string message) => $"/indikatorer/{U(code)}?area={U(area ?? "")}&message={U(message)}";
+        string Back(string note) => $"/indikatorer/{U(code)}?area={U(area ?? "")}&note={U(note)}";
         if (await FormKey.WriterAsync(keys, key, cancellationToken) is null)
-            return Results.Redirect(Back("Kommentaren blev ikke gemt: API-nøglen mangler eller må ikke skrive."));
+            return Results.Redirect(Back(CommentNote.NoKey));
         Period? at = null;
         if (!string.IsNullOrWhiteSpace(period))
         {
             if (!Period.TryParse(period, out var parsed))
-                return Results.Redirect(Back($"Kommentaren blev ikke gemt: '{period}' er ikke en periode (fx 2024 eller 2024K2)."));
+                return Results.Redirect(Back(CommentNote.BadPeriod));
             at = parsed;
         }
         if (string.IsNullOrWhiteSpace(author) || string.IsNullOrWhiteSpace(text))
-            return Results.Redirect(Back("Kommentaren blev ikke gemt: forfatter og tekst skal udfyldes."));
+            return Results.Redirect(Back(CommentNote.Missing));
         var (commentKind, type, kindError) = CommentKinds.Normalise(kind, decisionType);
-        if (kindError is { } error)
-            return Results.Redirect(Back("Kommentaren blev ikke gemt: " + error.Da));
+        if (kindError is not null)
+            return Results.Redirect(Back(CommentNote.ForKindError(kind, decisionType)));
         var id = await comments.CreateAsync(plan, null, code, at, author.Trim(), text.Trim(), commentKind, type, cancellationToken);
-        return Results.Redirect(Back(id is null ? $"Planen '{plan}' findes ikke." : "Kommentaren er gemt."));
+        return Results.Redirect(Back(id is null ? CommentNote.NoPlan : CommentNote.Saved));
     }
 }

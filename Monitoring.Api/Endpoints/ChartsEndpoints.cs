@@ -10,7 +10,11 @@ namespace Monitoring.Api.Endpoints;
 /// <summary>Charts as SVG or PNG, cacheable by ETag.</summary>
 public static class ChartsEndpoints
 {
-    private const int MinWidth = 80, MaxWidth = 2400, MinHeight = 24, MaxHeight = 1600;
+    // Renders come in a fixed set of sizes: every distinct size is a new render and a new cache
+    // entry, so arbitrary sizes would let a caller fill memory and CPU. These cover the dashboard,
+    // the brief and common embeds; a browser scales an image between them.
+    private static readonly int[] Widths = [160, 240, 320, 480, 640, 800, 900, 1024, 1200, 1600, 2400];
+    private static readonly int[] Heights = [40, 60, 80, 120, 160, 200, 240, 300, 320, 400, 480, 600, 800, 1200, 1600];
 
     public static void MapChartsEndpoints(this RouteGroupBuilder api)
     {
@@ -134,14 +138,14 @@ public static class ChartsEndpoints
         }
         var w = width ?? (kind == ChartVariant.Sparkline ? 160 : 800);
         var h = height ?? (kind == ChartVariant.Sparkline ? 40 : 400);
-        if (w is < MinWidth or > MaxWidth)
+        if (!Widths.Contains(w))
         {
-            problem = Problems.BadParameter("width", width?.ToString(CultureInfo.InvariantCulture), $"Use a width between {MinWidth} and {MaxWidth} pixels.");
+            problem = Problems.BadParameter("width", width?.ToString(CultureInfo.InvariantCulture), $"Use one of these widths in pixels: {string.Join(", ", Widths)}.");
             return false;
         }
-        if (h is < MinHeight or > MaxHeight)
+        if (!Heights.Contains(h))
         {
-            problem = Problems.BadParameter("height", height?.ToString(CultureInfo.InvariantCulture), $"Use a height between {MinHeight} and {MaxHeight} pixels.");
+            problem = Problems.BadParameter("height", height?.ToString(CultureInfo.InvariantCulture), $"Use one of these heights in pixels: {string.Join(", ", Heights)}.");
             return false;
         }
         options = new ChartOptions(format, w, h, kind);

@@ -14,6 +14,8 @@ namespace Monitoring.Api.Endpoints;
 /// </summary>
 public static class CommentsEndpoints
 {
+    private const int MaxTextLength = 10_000, MaxAuthorLength = 200;
+
     public static void MapCommentsEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/plans/{slug}/comments", ListAsync)
@@ -53,6 +55,11 @@ public static class CommentsEndpoints
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(body.Text))
             errors.Add(new FieldError("text", body.Text, "Teksten skal udfyldes.", "Text is required."));
+        // A comment is read by a board on a page and in a brief: longer than this is not a comment but a pasted file.
+        else if (body.Text.Length > MaxTextLength)
+            errors.Add(new FieldError("text", body.Text, $"Teksten må højst være {MaxTextLength:N0} tegn.", $"Text may be at most {MaxTextLength:N0} characters."));
+        if (body.Author is { Length: > MaxAuthorLength })
+            errors.Add(new FieldError("author", body.Author, $"Forfatteren må højst være {MaxAuthorLength} tegn.", $"Author may be at most {MaxAuthorLength} characters."));
         var (kind, type, kindError) = CommentKinds.Normalise(body.Kind, body.DecisionType);
         if (kindError is { } e)
             errors.Add(new FieldError(body.Kind is not null && !CommentKinds.Kinds.Contains(kind) ? "kind" : "decisionType", body.DecisionType ?? body.Kind, e.Da, e.En));

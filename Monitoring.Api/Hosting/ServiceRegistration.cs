@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
+using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Hosting;
 using Monitoring.Ingest.Metadata;
 using Monitoring.Ingest.Samples;
@@ -39,12 +41,29 @@ public static class ServiceRegistration
         services.AddRazorComponents();
         // Danish letters are written as themselves, not as &#xE6; entities: the page source stays readable.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddOptions<LimitsOptions>()
+            .Bind(configuration.GetSection(LimitsOptions.SectionName))
+            .Validate(options => options.MaxUploadBytes >= 1024, $"{LimitsOptions.SectionName}:MaxUploadBytes must be at least 1024.")
+            .Validate(options => options.RateLimit.PermitLimit >= 1, $"{LimitsOptions.SectionName}:RateLimit:PermitLimit must be at least 1.")
+            .Validate(options => options.RateLimit.Window > TimeSpan.Zero, $"{LimitsOptions.SectionName}:RateLimit:Window must be positive.")
+            .ValidateOnStart();
+        // One limit for the whole body, in Kestrel and in the form reader, so an upload is refused
+        // the same way (413 naming the limit) whichever notices first.
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<LimitsOptions>>((options, limits) => options.Limits.MaxRequestBodySize = limits.Value.MaxUploadBytes);
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
+            .Configure<IOptions<LimitsOptions>>((options, limits) => options.MultipartBodyLengthLimit = limits.Value.MaxUploadBytes);
+        services.AddCallerRateLimiter();
+        // Order matters: the first handler that takes an exception answers it.
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+        services.AddExceptionHandler<MalformedRequestExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions so BadRequestExceptionHandler can say which field was wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => MetadataJson.Configure(options.SerializerOptions));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddMonitoringOpenApi();
+        services.AddSingleton<SqliteFileIdentity>();
+        services.AddMonitoringHealthChecks();
         return services;
     }
 }

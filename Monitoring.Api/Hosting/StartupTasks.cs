@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Jobs;
 using Monitoring.Ingest.Samples;
 
 namespace Monitoring.Api.Hosting;
@@ -14,6 +15,8 @@ public sealed class StartupTasks(
     SchemaMigrator migrator,
     AdminKeyBootstrap adminKey,
     SampleLoader samples,
+    SqliteFileIdentity databaseFile,
+    OrphanedUploadRecovery orphans,
     IOptions<SampleOptions> sampleOptions,
     ILogger<StartupTasks> logger)
 {
@@ -22,7 +25,12 @@ public sealed class StartupTasks(
         var applied = migrator.Migrate(message => logger.LogDebug("{Migration}", message));
         if (applied.Count > 0)
             logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", applied));
+        // The file as it is once the schema is in place: readiness fails if another takes its place.
+        databaseFile.Record();
         await adminKey.EnsureAsync(cancellationToken);
+        var recovered = await orphans.RecoverAsync(cancellationToken);
+        if (recovered > 0)
+            logger.LogWarning("Took back {Count} background upload(s) left unfinished by the previous run.", recovered);
 
         if (!sampleOptions.Value.LoadWhenEmpty)
             return;

@@ -54,7 +54,7 @@ public static class Cursor
             .Where(q => !q.Key.Equals("cursor", StringComparison.OrdinalIgnoreCase))
             .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
             .Append($"cursor={cursor}");
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?{string.Join('&', query)}";
+        return PublicUrl.Link(request, $"{request.Path}?{string.Join('&', query)}");
     }
 }
 

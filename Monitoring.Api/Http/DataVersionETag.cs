@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Monitoring.Ingest.Caching;
 using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Http;
@@ -53,7 +54,7 @@ public sealed class DataVersionETag(DataVersionStore versions, IOptions<Suppress
             return hit;
         var body = await produce();
         if (body is not null)
-            cache.Set(key, body, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+            cache.Set(key, body, new MemoryCacheEntryOptions { Size = CacheBytes.Of(body), SlidingExpiration = TimeSpan.FromMinutes(30) });
         return body;
     }
 

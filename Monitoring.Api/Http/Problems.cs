@@ -1,3 +1,4 @@
+using Monitoring.Core.Text;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
 
@@ -11,18 +12,18 @@ public static class Problems
             title: $"Invalid query parameter '{parameter}'",
             detail: message,
             statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["parameter"] = parameter, ["value"] = value });
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter, ["value"] = Echo.Truncate(value) });
 
     public static IResult NotFound(string what, string key) =>
         TypedResults.Problem(
             title: $"{what} not found",
-            detail: $"There is no {what.ToLowerInvariant()} '{key}'.",
+            detail: $"There is no {what.ToLowerInvariant()} '{Echo.Truncate(key)}'.",
             statusCode: StatusCodes.Status404NotFound);
 
     public static IResult Conflict(string what, string key) =>
         TypedResults.Problem(
             title: $"{what} already exists",
-            detail: $"A {what.ToLowerInvariant()} '{key}' already exists; codes are never reused.",
+            detail: $"A {what.ToLowerInvariant()} '{Echo.Truncate(key)}' already exists; codes are never reused.",
             statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>422 listing every bad field; Danish unless the request asks for English (<see cref="ErrorLanguage"/>).</summary>

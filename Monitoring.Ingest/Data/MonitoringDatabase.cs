@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Monitoring.Ingest.Data.Dialects;
+using Monitoring.Ingest.Files;
 using Npgsql;
 
 namespace Monitoring.Ingest.Data;
@@ -69,14 +70,43 @@ public sealed class MonitoringDatabase : IAsyncDisposable, IDisposable
 
     private static string Normalise(DatabaseOptions options)
     {
+        if (options.Provider == DatabaseProvider.Postgres)
+            return NormalisePostgres(options);
         if (options.Provider != DatabaseProvider.Sqlite)
             return options.ConnectionString;
         // Foreign keys are off by default in SQLite; the schema relies on them. The folder of the
-        // file is created so a fresh clone starts without set-up.
+        // file is created so a fresh clone starts without set-up: mode 700, and the file itself 600
+        // before SQLite opens it (SQLite gives its journal and WAL files the database file's mode).
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true };
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+        if (options.BusyTimeout is { } busy && !Names(options.ConnectionString, "Default Timeout", "DefaultTimeout", "Command Timeout", "CommandTimeout"))
+            builder.DefaultTimeout = Seconds(busy);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource.Length == 0 || builder.DataSource == ":memory:")
+            return builder.ToString();
+        var file = Path.GetFullPath(builder.DataSource);
+        var folder = Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(folder))
+            PrivateFile.CreateFolder(folder);
+        if (builder.Mode is SqliteOpenMode.ReadWriteCreate)
+            PrivateFile.CreateEmptyIfMissing(file);
         return builder.ToString();
+    }
+
+    /// <summary>Bounded waits, unless the connection string names its own: a stopped server fails fast instead of hanging requests.</summary>
+    private static string NormalisePostgres(DatabaseOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (options.ConnectTimeout is { } connect && !Names(options.ConnectionString, "Timeout"))
+            builder.Timeout = Seconds(connect);
+        if (options.CommandTimeout is { } command && !Names(options.ConnectionString, "Command Timeout", "CommandTimeout"))
+            builder.CommandTimeout = Seconds(command);
+        return builder.ToString();
+    }
+
+    private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
+
+    private static bool Names(string connectionString, params string[] keys)
+    {
+        var parsed = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.Any(parsed.ContainsKey);
     }
 }

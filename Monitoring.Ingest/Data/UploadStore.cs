@@ -64,13 +64,45 @@ public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)
         ExecuteAsync("UPDATE uploads SET status = 'failed', error = @error, updated_at = @now WHERE id = @id",
             new { id, error, now = Now() }, cancellationToken);
 
+    /// <summary>Back to queued, progress and error cleared: the upload's import starts again from its file.</summary>
+    public Task RequeueAsync(string id, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE uploads SET status = 'queued', stage = NULL, rows_done = 0, error = NULL, updated_at = @now WHERE id = @id",
+            new { id, now = Now() }, cancellationToken);
+
+    /// <summary>Uploads that ended (committed, rejected or failed) and were last touched before <paramref name="before"/>.</summary>
+    public async Task<IReadOnlyList<Upload>> ListEndedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UploadRow>(new CommandDefinition(
+            Select + " WHERE status IN ('committed', 'rejected', 'failed') AND updated_at < @before ORDER BY updated_at",
+            new { before = Stamp(before) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToUpload()).ToList();
+    }
+
+    /// <summary>Uploads not yet ended: queued or running.</summary>
+    public async Task<IReadOnlyList<Upload>> ListUnfinishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UploadRow>(new CommandDefinition(
+            Select + " WHERE status IN ('queued', 'running') ORDER BY created_at", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToUpload()).ToList();
+    }
+
+    /// <summary>Forgets an upload: its row and report (its file is the caller's to remove).</summary>
+    public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("DELETE FROM uploads WHERE id = @id", new { id }, cancellationToken);
+
     private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
-    private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+    private string Now() => Stamp(clock.GetUtcNow());
+
+    // One format for every stamp (UTC, round-trip), so stamps compare as text in both databases.
+    private static string Stamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private sealed class UploadRow
     {

@@ -6,6 +6,7 @@ using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Caching;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Reports;
 
@@ -38,7 +39,7 @@ public sealed class ChartService(
             return hit;
         var chart = await render();
         if (chart is not null)
-            cache.Set(key, chart, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+            cache.Set(key, chart, new MemoryCacheEntryOptions { Size = CacheBytes.Of(chart.Content), SlidingExpiration = Idle });
         return chart;
     }
 
@@ -99,10 +100,10 @@ public sealed class ChartService(
         return cache.GetOrCreate(key, entry =>
         {
             entry.SlidingExpiration = Idle;
-            entry.Size = 1;
             var content = format == "svg"
                 ? Encoding.UTF8.GetBytes(GoalOverviewChart.Svg(goal, names, width, height))
                 : GoalOverviewChart.Build(goal, names).GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
+            entry.Size = CacheBytes.Of(content);
             return new RenderedChart(content, format == "svg" ? "image/svg+xml" : "image/png", $"\"{key[..32]}\"");
         })!;
     }
@@ -113,10 +114,10 @@ public sealed class ChartService(
         return cache.GetOrCreate(key, entry =>
         {
             entry.SlidingExpiration = Idle;
-            entry.Size = 1;
             var content = format == "svg"
                 ? Encoding.UTF8.GetBytes(ChartRenderer.Svg(chart, width, height, variant))
                 : ChartRenderer.Png(chart, width, height, variant);
+            entry.Size = CacheBytes.Of(content);
             return new RenderedChart(content, format == "svg" ? "image/svg+xml" : "image/png", $"\"{key[..32]}\"");
         })!;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Caching;
 using Monitoring.Ingest.Data;
 
 namespace Monitoring.Ingest.Goals;
@@ -49,7 +50,7 @@ public sealed class PlanEvaluationCache(
             return hit.Value;
         var value = await evaluate();
         // "Not found" is cached too: it also holds until the next write.
-        cache.Set(key, new Entry<T>(value), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+        cache.Set(key, new Entry<T>(value), new MemoryCacheEntryOptions { Size = CacheBytes.Evaluation, SlidingExpiration = Idle });
         return value;
     }
 

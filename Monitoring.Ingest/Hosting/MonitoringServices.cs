@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitoring.Ingest.Caching;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Import;
@@ -49,8 +50,9 @@ public static class MonitoringServices
         services.AddSingleton<PlanEvaluationReader>();
         services.AddSingleton<DataVersionStore>();
         services.AddSingleton<PlanEvaluationCache>();
-        // Charts are cached by size; the limit bounds the memory of rendered images in every process.
-        services.AddMemoryCache(options => options.SizeLimit = 2000);
+        // Entries are sized in bytes (CacheBytes); the limit bounds the memory of rendered images and
+        // evaluations in every process, whatever sizes and questions are asked.
+        services.AddMemoryCache(options => options.SizeLimit = configuration.GetValue(CacheBytes.SettingKey, CacheBytes.DefaultLimit));
         services.AddSingleton<ChartService>();
         services.AddSingleton<BoardBriefService>();
 
@@ -105,6 +107,8 @@ public static class MonitoringServices
         services.AddTransient<EvaluationSnapshotJob>();
         services.AddTransient<BoardBriefJob>();
         services.AddTransient<UploadImportJob>();
+        services.AddTransient<UploadCleanupJob>();
+        services.AddSingleton<OrphanedUploadRecovery>();
 
         services.AddHttpClient(ScheduledPullJob.HttpClientName)
             .AddResilienceHandler("pull", (pipeline, context) =>

@@ -42,6 +42,9 @@ public sealed class JobsOptions
     /// <summary>Where background uploads wait for their job.</summary>
     public string UploadFolder { get; set; } = "data/uploads";
 
+    /// <summary>How long an ended background upload (its record, report and any file) is kept before the upload-cleanup job removes it.</summary>
+    public TimeSpan UploadRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The time zone of every cron expression.</summary>
     public string TimeZone { get; set; } = "Europe/Copenhagen";
 

@@ -55,9 +55,10 @@ public sealed class RecurringJobsSync(
             EvaluationSnapshotJob.Kind => Job.FromExpression<EvaluationSnapshotJob>(j => j.RunAsync(CancellationToken.None)),
             BoardBriefJob.Kind => Job.FromExpression<BoardBriefJob>(j => j.RunAsync(
                 Required(id, "Plan", job.Plan), CancellationToken.None)),
+            UploadCleanupJob.Kind => Job.FromExpression<UploadCleanupJob>(j => j.RunAsync(CancellationToken.None)),
             _ => throw new InvalidOperationException(
                 $"Monitoring:Jobs:Recurring:{id}:Job is '{kind}'; use one of {InboxJob.Kind}, {ScheduledPullJob.Kind}, " +
-                $"{EvaluationSnapshotJob.Kind}, {BoardBriefJob.Kind}."),
+                $"{EvaluationSnapshotJob.Kind}, {BoardBriefJob.Kind}, {UploadCleanupJob.Kind}."),
         };
     }
 

@@ -28,7 +28,7 @@ public class JobsApiTests(DatabaseProvider provider)
         var jobs = await api.AdminClient().GetFromJsonAsync<JsonElement>("/api/v1/jobs");
 
         var list = jobs.EnumerateArray().ToList();
-        Assert.That(list.Select(j => j.GetProperty("id").GetString()), Is.EqualTo(new[] { "brief-nowhere", "snapshot" }));
+        Assert.That(list.Select(j => j.GetProperty("id").GetString()), Is.EqualTo(new[] { "brief-nowhere", "snapshot", "upload-cleanup" }));
         var snapshot = list.Single(j => j.GetProperty("id").GetString() == "snapshot");
         Assert.That(snapshot.GetProperty("cron").GetString(), Is.EqualTo("0 2 * * *"));
         Assert.That(snapshot.GetProperty("timeZone").GetString(), Is.EqualTo("Europe/Copenhagen"));

@@ -75,6 +75,8 @@ public sealed class MonitoringApiFactory(
         builder.UseSetting("Monitoring:Samples:LoadWhenEmpty", loadSamples.ToString());
         builder.UseSetting("Monitoring:Samples:Folder", RepositoryPaths.Samples);
         builder.UseSetting("Monitoring:Jobs:UploadFolder", Path.Combine(_database.Folder, "uploads"));
+        // Tests send many requests from one address; the rate limit has its own test, which sets it lower.
+        builder.UseSetting("Monitoring:Limits:RateLimit:PermitLimit", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");

@@ -16,13 +16,52 @@ public sealed class PostgresServer
     private static readonly Lazy<PostgresServer> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly string? _folder;
     private readonly string? _pgCtl;
+    private readonly string? _startOptions;
 
-    private PostgresServer(string adminConnectionString, string? folder, string? pgCtl)
+    private PostgresServer(string adminConnectionString, string? folder, string? pgCtl, string? startOptions = null)
     {
         AdminConnectionString = adminConnectionString;
         _folder = folder;
         _pgCtl = pgCtl;
+        _startOptions = startOptions;
     }
+
+    /// <summary>
+    /// A cluster of its own, for a test that stops and starts the server (the shared one must stay
+    /// up for the other tests). <see cref="Remove"/> stops it and deletes its folder.
+    /// </summary>
+    public static PostgresServer StartDedicated()
+    {
+        try
+        {
+            return StartCluster();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+        {
+            var message = $"PostgreSQL binaries are not available for a dedicated cluster: {ex.Message}";
+            if (RequireAll)
+                Assert.Fail(message);
+            Assert.Ignore(message + " (set MONITORING_REQUIRE_ALL=1 to make this a failure)");
+            throw;
+        }
+    }
+
+    /// <summary>Stops the server (fast shutdown: sessions are ended), keeping its data.</summary>
+    public void StopServer()
+    {
+        Run(_pgCtl ?? throw new InvalidOperationException("Only a cluster started here can be stopped."),
+            "stop", "-D", Path.Combine(_folder!, "data"), "-m", "fast", "-w");
+    }
+
+    /// <summary>Starts a stopped server again on the same port and data.</summary>
+    public void StartServer()
+    {
+        Run(_pgCtl ?? throw new InvalidOperationException("Only a cluster started here can be started."),
+            "start", "-D", Path.Combine(_folder!, "data"), "-l", Path.Combine(_folder!, "server.log"), "-o", _startOptions!, "-w", "-t", "60");
+    }
+
+    /// <summary>Stops a dedicated cluster (if running) and deletes it.</summary>
+    public void Remove() => Stop();
 
     /// <summary>Connects to the maintenance database as a superuser.</summary>
     public string AdminConnectionString { get; }
@@ -81,7 +120,14 @@ public sealed class PostgresServer
         if (_pgCtl is null || _folder is null)
             return;
         NpgsqlConnection.ClearAllPools();
-        Run(_pgCtl, "stop", "-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w");
+        try
+        {
+            Run(_pgCtl, "stop", "-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w");
+        }
+        catch (InvalidOperationException) when (_startOptions is not null)
+        {
+            // A dedicated cluster a test left stopped.
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -96,7 +142,11 @@ public sealed class PostgresServer
     {
         if (Environment.GetEnvironmentVariable("MONITORING_TEST_POSTGRES") is { Length: > 0 } external)
             return new PostgresServer(external, null, null);
+        return StartCluster();
+    }
 
+    private static PostgresServer StartCluster()
+    {
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             "initdb/pg_ctl not found under /usr/lib/postgresql/*/bin (apt-get install postgresql), and MONITORING_TEST_POSTGRES is not set.");
         var folder = Directory.CreateTempSubdirectory("monitoring-pg-").FullName;
@@ -108,7 +158,7 @@ public sealed class PostgresServer
         var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         Run(Path.Combine(bin, "pg_ctl"), "start", "-D", data, "-l", Path.Combine(folder, "server.log"), "-o", options, "-w", "-t", "60");
         var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Include Error Detail=true";
-        return new PostgresServer(connectionString, folder, Path.Combine(bin, "pg_ctl"));
+        return new PostgresServer(connectionString, folder, Path.Combine(bin, "pg_ctl"), options);
     }
 
     private static bool IsRoot => Environment.UserName == "root";

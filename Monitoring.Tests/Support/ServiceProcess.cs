@@ -34,9 +34,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(IDictionary<string, string>? environment = null)
+    private bool _keepFolder;
+
+    /// <summary>Starts the service; in <paramref name="workFolder"/> to start again where a killed one left off.</summary>
+    public static async Task<ServiceProcess> StartAsync(IDictionary<string, string>? environment = null, string? workFolder = null)
     {
-        var work = Directory.CreateTempSubdirectory("monitoring-service-").FullName;
+        var work = workFolder ?? Directory.CreateTempSubdirectory("monitoring-service-").FullName;
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var binaries = RepositoryPaths.ApiBinaries;
@@ -64,6 +67,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await service.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         return service;
+    }
+
+    /// <summary>
+    /// SIGKILL, as the kernel's OOM killer or a power cut would stop it: no shutdown code runs. The
+    /// work folder is kept for a new process to start in.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _keepFolder = true;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -117,6 +131,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (_keepFolder)
+            return;
         try
         {
             Directory.Delete(WorkFolder, recursive: true);
