@@ -36,6 +36,7 @@ api.MapAreasEndpoints();
 api.MapDimensionsEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
+api.MapSurveysEndpoints();
 api.MapRevertEndpoints();
 api.MapCorrectionsEndpoints();
 api.MapEvaluationEndpoints();

@@ -13,6 +13,7 @@ public sealed record SurveyDefinition(
     IReadOnlyList<IReadOnlyList<string>>? Crossings = null)
 {
     /// <summary>Pairs (or longer lists) of dimension codes whose combinations are aggregated too.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<IReadOnlyList<string>> CrossingsOrEmpty => Crossings ?? [];
 }
 
