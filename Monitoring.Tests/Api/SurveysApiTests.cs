@@ -166,4 +166,23 @@ public class SurveySampleApiTests(DatabaseProvider provider)
         Assert.That(import.GetProperty("unchanged").GetInt32(), Is.EqualTo(90 - report.GetProperty("suppressed").GetInt32()));
         Assert.That(report.GetProperty("suppressed").GetInt32(), Is.GreaterThan(0));
     }
+
+    [Test]
+    public async Task The_evaluation_of_a_survey_target_carries_each_shares_interval()
+    {
+        await using var api = MonitoringApiFactory.StartWithSamples(provider);
+
+        var status = await api.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/plans/oesterby-nord/status");
+
+        var target = status.GetProperty("goals").EnumerateArray().SelectMany(Targets)
+            .First(t => t.GetProperty("indicatorCode").GetString() == "TRYG_FOELER_SIG_TRYG");
+        var first = target.GetProperty("series")[0];
+        // Solhaven 2016: 156 of 240.
+        var wilson = Proportions.Wilson(156, 240);
+        Assert.That(first.GetProperty("lower").GetDouble(), Is.EqualTo(wilson.Lower * 100).Within(0.006));
+        Assert.That(first.GetProperty("upper").GetDouble(), Is.EqualTo(wilson.Upper * 100).Within(0.006));
+    }
+
+    private static IEnumerable<JsonElement> Targets(JsonElement goal) =>
+        goal.GetProperty("targets").EnumerateArray().Concat(goal.GetProperty("subGoals").EnumerateArray().SelectMany(Targets));
 }
