@@ -6,6 +6,7 @@ using Monitoring.Core.Surveys;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Import.Formats;
+using Monitoring.Ingest.Reports;
 using Monitoring.Ingest.Surveys;
 
 namespace Monitoring.Api.Endpoints;
@@ -39,6 +40,37 @@ public static class SurveysEndpoints
                          "with respondent id, area, wave, the definition's attribute columns and one column per question. It replaces the respondents of each " +
                          "area and wave it holds; the shares per area × wave × subgroup (suppressed where too few answered) are imported as one batch. " +
                          "dryRun=true reports without writing. Respondent rows are never returned.");
+        api.MapGet("/charts/surveys/{indicator}.{format}", ChartAsync)
+            .RequireAuthorization(Policies.Read)
+            .WithTags("Charts")
+            .WithName("GetTargetGroupChart")
+            .WithSummary("A survey indicator's target groups side by side for one area and wave (svg or png): shares with Wilson 95 % intervals, " +
+                         "a star where the change since the previous wave is significant (two-proportion test, 5 %). wave defaults to the latest.");
+    }
+
+    private static async Task<IResult> ChartAsync(
+        string indicator, string format, string? area, string? wave, int? width, int? height, HttpContext context, TargetGroupQuery query,
+        DataVersionETag etags, CancellationToken cancellationToken)
+    {
+        format = format.ToLowerInvariant();
+        if (format is not ("svg" or "png"))
+            return Problems.BadParameter("format", format, "Ask for .svg or .png.");
+        if (string.IsNullOrEmpty(area))
+            return Problems.BadParameter("area", area, "Name the area, e.g. area=0901-SOLHAVEN.");
+        if (!PeriodParameter.TryParse("wave", wave, out var period, out var problem))
+            return problem!;
+        var (w, h) = (width ?? 800, height ?? 420);
+        if (w is < 200 or > 2400 || h is < 120 or > 1600)
+            return Problems.BadParameter("width", $"{w}x{h}", "Use a width between 200 and 2400 and a height between 120 and 1600 pixels.");
+        var tag = await etags.ForAsync(context, "chart-survey", [indicator, area, period?.ToString(), format, $"{w}x{h}"], cancellationToken);
+        if (tag.NotModified)
+            return tag.NotModifiedResult(context, "public, max-age=300");
+        if (await query.CompareAsync(indicator, area, period, cancellationToken) is not { } comparison)
+            return Problems.NotFound("Survey indicator, area or wave", $"{indicator} / {area} / {wave}");
+        tag.Apply(context, "public, max-age=300");
+        return format == "svg"
+            ? TypedResults.Text(TargetGroupChart.Svg(comparison, w, h), "image/svg+xml")
+            : TypedResults.File(TargetGroupChart.Png(comparison, w, h), "image/png");
     }
 
     private static async Task<IResult> ListAsync(SurveyDefinitionStore store, RespondentStore respondents, CancellationToken cancellationToken)

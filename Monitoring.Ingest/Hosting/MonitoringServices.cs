@@ -47,6 +47,7 @@ public static class MonitoringServices
         services.AddSingleton<SurveyDefinitionStore>();
         services.AddSingleton<RespondentStore>();
         services.AddSingleton<SurveyImporter>();
+        services.AddSingleton<TargetGroupQuery>();
         services.AddSingleton<BatchReverter>();
         services.AddSingleton<ObservationCorrector>();
         services.AddSingleton<PlanEvaluationReader>();
