@@ -89,4 +89,27 @@ public class TargetGroupsPageTests(DatabaseProvider provider)
         Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47 }));
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
+
+    [Test]
+    public async Task The_survey_import_page_takes_a_respondent_file_and_shows_counts_never_respondents()
+    {
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Samples, "surveys", "tryghed-respondenter.csv")));
+        using var form = new MultipartFormDataContent
+        {
+            { file, "file", "tryghed-respondenter.csv" },
+            { new StringContent(_api.AdminKey), "key" },
+            { new StringContent("tryghed"), "survey" },
+            { new StringContent("on"), "dryRun" },
+        };
+
+        var blank = await HtmlAsync("/import/undersoegelse");
+        var response = await _client.PostAsync("/import/undersoegelse", form);
+
+        Assert.That(blank, Does.Contain("<option value=\"tryghed\">Tryghedsundersøgelsen</option>"));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.That(html, Does.Contain("Prøvekørsel: intet er gemt."));
+        Assert.That(html, Does.Contain("<td class=\"num\">2128</td>").And.Contain("2016, 2019, 2023"));
+        Assert.That(html, Does.Not.Contain("2016-SOL-0001"));
+        Assert.That(await _api.Database.CountAsync("survey_respondents"), Is.Zero);
+    }
 }
