@@ -134,6 +134,43 @@ public class SurveysApiTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_spreadsheet_of_respondents_is_read_and_a_dry_run_writes_nothing()
+    {
+        await using var api = await StartWithSurveyAsync(provider);
+        object[][] rows =
+        [
+            ["Respondent", "Område", "År", "Alder", "Køn", "Tryg"],
+            .. Enumerable.Range(1, 12).Select(i => new object[] { i, "AREA-B", 2024, i % 2 == 0 ? "15-29" : "30-64", i % 3 == 0 ? "mand" : "kvinde", i <= 8 ? "tryg" : "utryg" }),
+        ];
+        var workbook = Xlsx.Workbook(("Svar", Xlsx.Sheet(rows)));
+
+        var response = await api.AdminClient().PostAsync("/api/v1/surveys/test/responses?dryRun=true", MonitoringApiFactory.Upload(workbook, "svar.xlsx"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(report.GetProperty("status").GetString(), Is.EqualTo("dryRun"));
+        Assert.That(report.GetProperty("format").GetString(), Does.StartWith("xlsx"));
+        Assert.That(report.GetProperty("respondents").GetInt32(), Is.EqualTo(12));
+        Assert.That(report.GetProperty("import").GetProperty("created").GetInt32(), Is.GreaterThan(0));
+        Assert.That(await api.Database.CountAsync("observations"), Is.Zero);
+        Assert.That(await api.Database.CountAsync("survey_respondents"), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_file_without_a_question_column_is_told_which_column_is_missing()
+    {
+        await using var api = await StartWithSurveyAsync(provider);
+        var file = Encoding.UTF8.GetBytes("respondent,område,bølge,alder,køn\n1,AREA-A,2023,15-29,kvinde\n");
+
+        var response = await api.AdminClient().PostAsync("/api/v1/surveys/test/responses", MonitoringApiFactory.Upload(file));
+
+        var problem = await ProblemJson.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("errors")[0].GetProperty("message").GetString(), Is.EqualTo("Kolonnen 'Tryg' mangler."));
+        var unknown = await api.AdminClient().PostAsync("/api/v1/surveys/nope/responses", MonitoringApiFactory.Upload(file));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
     public async Task Only_analysts_and_admins_upload_respondents()
     {
         await using var api = await StartWithSurveyAsync(provider);
