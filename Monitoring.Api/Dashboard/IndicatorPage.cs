@@ -1,7 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
+using Monitoring.Core.Suppression;
+using Monitoring.Core.Surveys;
 using Monitoring.Ingest.Data;
 using static Monitoring.Api.Dashboard.Html;
 
@@ -12,10 +15,11 @@ public static class IndicatorPage
 {
     public static async Task<IResult> RenderAsync(
         string code, string? area, string? subgroup, string? message, IndicatorStore indicators, ScopeStore scopes, SeriesQuery series,
-        CommentStore comments, PlanStore plans, CancellationToken cancellationToken)
+        CommentStore comments, PlanStore plans, IOptions<SuppressionOptions> suppression, CancellationToken cancellationToken)
     {
         if (await indicators.FindAsync(code, cancellationToken) is not { } indicator)
             return Results.NotFound();
+        var survey = ShareInterval.Applies(indicator);
         var allScopes = await scopes.ListAsync(cancellationToken);
         var scope = allScopes.FirstOrDefault(s => s.Code == area) ?? allScopes.First(s => s.Kind == ScopeKind.Area);
         var observations = await series.AllSubgroupsAsync(code, scope.Code, cancellationToken);
@@ -30,13 +34,18 @@ public static class IndicatorPage
         body.Append("</select></label><noscript><button>Vis</button></noscript></form>");
         var chartSubgroup = subgroup ?? "";
         body.Append(Danish, $"<img class=\"chart\" src=\"/api/v1/charts/indicators/{U(code)}.svg?area={U(scope.Code)}&subgroup={U(chartSubgroup)}\" width=\"800\" height=\"400\" alt=\"{E(indicator.Name)} for {E(scope.Name)} over tid\">");
-        body.Append("<h2>Målinger</h2><table><tr><th>Periode</th><th>Delgruppe</th><th>Værdi</th><th>Tæller</th><th>n</th><th>Bemærkning</th></tr>");
+        body.Append("<h2>Målinger</h2><table><tr><th>Periode</th><th>Delgruppe</th><th>Værdi</th>" + (survey ? "<th>95 %-interval</th>" : "") + "<th>Tæller</th><th>n</th><th>Bemærkning</th></tr>");
         foreach (var o in observations.OrderByDescending(o => o.Period).ThenBy(o => o.Subgroup))
         {
             var suppressed = o.Flags.HasFlag(ObservationFlags.Suppressed);
+            // A survey share shows its interval, and its counts only when count and complement both reach the threshold.
+            var interval = survey && !suppressed ? ShareInterval.For(indicator, o.Numerator, o.Denominator) : null;
+            var counts = !survey || CountDisclosure.CountsShown(o.Numerator, o.Denominator, suppression.Value.MinCount);
+            var intervalCell = !survey ? "" : interval is { } i ? $"<td class=\"num\">{Number(i.Lower, indicator.Decimals)}–{Number(i.Upper, indicator.Decimals)}</td>" : "<td class=\"num\">–</td>";
             body.Append(Danish, $"<tr><td>{E(o.Period.ToDanishString())}</td><td>{E(o.Subgroup.Length == 0 ? "alle" : o.Subgroup)}</td>" +
-                $"<td class=\"num\">{(suppressed ? "✱" : Number(o.Value, indicator.Decimals))}</td><td class=\"num\">{Number(o.Numerator, 0)}</td>" +
-                $"<td class=\"num\">{Number(o.Denominator, 0)}</td><td>{(suppressed ? "diskretioneret (for få personer)" : o.Flags.HasFlag(ObservationFlags.Revised) ? "revideret" : "")}</td></tr>");
+                $"<td class=\"num\">{(suppressed ? "✱" : Number(o.Value, indicator.Decimals))}</td>{intervalCell}" +
+                $"<td class=\"num\">{Number(counts ? o.Numerator : null, 0)}</td>" +
+                $"<td class=\"num\">{Number(counts ? o.Denominator : null, 0)}</td><td>{(suppressed ? "diskretioneret (for få personer)" : o.Flags.HasFlag(ObservationFlags.Revised) ? "revideret" : "")}</td></tr>");
         }
         body.Append("</table><h2>Kommentarer</h2>");
         var notes = await comments.ForIndicatorAsync(code, cancellationToken);
