@@ -34,6 +34,12 @@ public static class IndicatorPage
         body.Append("</select></label><noscript><button>Vis</button></noscript></form>");
         var chartSubgroup = subgroup ?? "";
         body.Append(Danish, $"<img class=\"chart\" src=\"/api/v1/charts/indicators/{U(code)}.svg?area={U(scope.Code)}&subgroup={U(chartSubgroup)}\" width=\"800\" height=\"400\" alt=\"{E(indicator.Name)} for {E(scope.Name)} over tid\">");
+        if (survey)
+        {
+            // The survey's target groups side by side, under each plan the area belongs to.
+            foreach (var plan in (await plans.ListAsync(cancellationToken)).Where(p => p.AreaCodes.Contains(scope.Code)))
+                body.Append(Danish, $"<p><a href=\"/planer/{U(plan.Slug)}/undersoegelser/{U(code)}?area={U(scope.Code)}\">Sammenlign målgrupperne i {E(scope.Name)} ({E(plan.Name)})</a></p>");
+        }
         body.Append("<h2>Målinger</h2><table><tr><th>Periode</th><th>Delgruppe</th><th>Værdi</th>" + (survey ? "<th>95 %-interval</th>" : "") + "<th>Tæller</th><th>n</th><th>Bemærkning</th></tr>");
         foreach (var o in observations.OrderByDescending(o => o.Period).ThenBy(o => o.Subgroup))
         {

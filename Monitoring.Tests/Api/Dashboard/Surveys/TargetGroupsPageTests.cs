@@ -120,6 +120,7 @@ public class TargetGroupsPageTests(DatabaseProvider provider)
 
         // Kildegården 2019, 65+: 3 of 6. Wilson 95 %: 18,8–81,2 %. "Tæller 3, n 6" would name three persons.
         Assert.That(html, Does.Contain("<th>95 %-interval</th>"));
+        Assert.That(html, Does.Contain("<a href=\"/planer/oesterby-nord/undersoegelser/TRYG_FOELER_SIG_TRYG?area=0901-KILDEGAARDEN\">Sammenlign målgrupperne i Kildegården"));
         Assert.That(html, Does.Contain("<td>2019</td><td>alder:65+</td><td class=\"num\">50,0</td><td class=\"num\">18,8–81,2</td><td class=\"num\">–</td><td class=\"num\">–</td>"));
         // 30-64: 31 of 41, a complement of 10: counts shown.
         Assert.That(Regex.IsMatch(html, "<td>2019</td><td>alder:30-64</td><td class=\"num\">75,6</td><td class=\"num\">[^<]+</td><td class=\"num\">31</td><td class=\"num\">41</td>"), Is.True);
