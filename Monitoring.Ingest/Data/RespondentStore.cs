@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Monitoring.Core.Periods;
 using Monitoring.Core.Surveys;
 
 namespace Monitoring.Ingest.Data;
@@ -45,18 +44,5 @@ public sealed class RespondentStore(MonitoringDatabase database)
             "SELECT wave, COUNT(*) FROM survey_respondents WHERE survey_code = @survey GROUP BY wave ORDER BY wave",
             new { survey }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Wave, r => (int)r.Count, StringComparer.Ordinal);
-    }
-
-    /// <summary>The kept respondents of one survey (to aggregate again after the definition changes).</summary>
-    public async Task<IReadOnlyList<Respondent>> ListAsync(string survey, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Area, string Wave, string Id, string Attributes, string Answers)>(new CommandDefinition(
-            "SELECT scope_code, wave, respondent_id, attributes, answers FROM survey_respondents WHERE survey_code = @survey",
-            new { survey }, cancellationToken: cancellationToken));
-        return rows.Select(r => new Respondent(r.Id, r.Area, Period.Parse(r.Wave),
-                JsonSerializer.Deserialize<Dictionary<string, string>>(r.Attributes) ?? [],
-                JsonSerializer.Deserialize<Dictionary<string, string>>(r.Answers) ?? []))
-            .ToList();
     }
 }
