@@ -41,6 +41,7 @@ api.MapDimensionsEndpoints();
 api.MapColumnAliasesEndpoints();
 api.MapObservationsEndpoints();
 api.MapImportsEndpoints();
+api.MapSurveysEndpoints();
 api.MapRevertEndpoints();
 api.MapCorrectionsEndpoints();
 api.MapEvaluationEndpoints();

@@ -13,6 +13,7 @@ var root = new RootCommand(
 {
     connection,
     ImportCommand.Create(connection),
+    SurveyCommand.Create(connection),
     BatchesCommand.Create(connection),
     RevertCommand.Create(connection),
     WorkerCommand.Create(connection),

@@ -29,6 +29,9 @@ public static class DashboardPages
         pages.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).DisableAntiforgery();
         pages.MapGet("/indikatorer/{code}/rediger", IndicatorEditPage.RenderAsync);
         pages.MapPost("/indikatorer/{code}/rediger", IndicatorEditPage.SubmitAsync).DisableAntiforgery();
+        pages.MapGet("/planer/{slug}/undersoegelser/{indicator}", Surveys.TargetGroupsPage.RenderAsync);
+        pages.MapGet("/import/undersoegelse", Surveys.SurveyImportPage.FormAsync);
+        pages.MapPost("/import/undersoegelse", Surveys.SurveyImportPage.UploadAsync).DisableAntiforgery();
         pages.MapGet("/import", ImportPage.FormAsync);
         pages.MapPost("/import", ImportPage.UploadAsync).DisableAntiforgery();
         pages.MapPost("/import/{id:long}/fortryd", RevertPage.RevertAsync).DisableAntiforgery();

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Monitoring.Api.Dashboard.Views;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
+using Monitoring.Core.Suppression;
+using Monitoring.Core.Surveys;
 using Monitoring.Ingest.Data;
 using static Monitoring.Api.Dashboard.Html;
 
@@ -13,7 +16,8 @@ public static class IndicatorPage
 {
     public static async Task<IResult> RenderAsync(
         string code, string? area, string? subgroup, string? note, string? asOf, IndicatorStore indicators, ScopeStore scopes,
-        DimensionStore dimensions, SeriesQuery series, CommentStore comments, PlanStore plans, TimeProvider clock, CancellationToken cancellationToken)
+        DimensionStore dimensions, SeriesQuery series, CommentStore comments, PlanStore plans, IOptions<SuppressionOptions> suppression, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (await indicators.FindAsync(code, cancellationToken) is not { } indicator)
             return Results.NotFound();
@@ -26,7 +30,8 @@ public static class IndicatorPage
             .OrderByDescending(o => o.Period).ThenBy(o => o.Subgroup, StringComparer.Ordinal)
             .ToList();
         var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), period, clock);
-        var planNames = (await plans.ListAsync(cancellationToken)).ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
+        var allPlans = await plans.ListAsync(cancellationToken);
+        var planNames = allPlans.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
         return new RazorComponentResult<IndicatorView>(new Dictionary<string, object?>
         {
             [nameof(IndicatorView.Indicator)] = indicator,
@@ -39,6 +44,8 @@ public static class IndicatorPage
             [nameof(IndicatorView.View)] = view,
             // Only a known code picks a fixed sentence: text from the URL is never shown, so a link cannot put words in the page.
             [nameof(IndicatorView.Message)] = CommentNote.Text(note),
+            [nameof(IndicatorView.MinCount)] = suppression.Value.MinCount,
+            [nameof(IndicatorView.SurveyPlans)] = allPlans.Where(p => p.AreaCodes.Contains(scope.Code)).Select(p => (p.Slug, p.Name)).ToList(),
         });
     }
 

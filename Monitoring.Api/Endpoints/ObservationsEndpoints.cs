@@ -7,6 +7,7 @@ using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
 using Monitoring.Core.Suppression;
+using Monitoring.Core.Surveys;
 using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Endpoints;
@@ -28,7 +29,7 @@ public static class ObservationsEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpRequest request, ObservationQuery query, SeriesQuery series, IOptions<SuppressionOptions> suppression, DataVersionETag etags,
+        HttpRequest request, ObservationQuery query, SeriesQuery series, IndicatorStore indicators, IOptions<SuppressionOptions> suppression, DataVersionETag etags,
         string? indicator, string? area, string? subgroup, string? from, string? to,
         int? limit, string? cursor, string? dialect, long? asOfBatch, CancellationToken cancellationToken)
     {
@@ -59,14 +60,15 @@ public static class ObservationsEndpoints
         var hasMore = rows.Count > pageSize;
         var page = await WithholdSmallNumbersAsync(hasMore ? rows.Take(pageSize).ToList() : rows, series, suppression.Value.MinCount, cancellationToken);
         var next = hasMore ? Cursor.NextLink(request, page[^1].Position) : null;
+        var catalog = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var dtos = page.Select(p => ObservationDto.From(p, catalog.GetValueOrDefault(p.Observation.IndicatorCode), suppression.Value.MinCount)).ToList();
         if (csv)
         {
             if (next is not null)
                 request.HttpContext.Response.Headers.Link = $"<{next}>; rel=\"next\"";
-            return TypedResults.File(WriteCsv(page, csvDialect), "text/csv; charset=utf-8", "observations.csv");
+            return TypedResults.File(WriteCsv(dtos, csvDialect), "text/csv; charset=utf-8", "observations.csv");
         }
-        return TypedResults.Ok(new Page<ObservationDto>(
-            page.Select(ObservationDto.From).ToList(), hasMore ? Cursor.Encode(page[^1].Position) : null, next));
+        return TypedResults.Ok(new Page<ObservationDto>(dtos, hasMore ? Cursor.Encode(page[^1].Position) : null, next));
     }
 
     /// <summary>
@@ -95,23 +97,25 @@ public static class ObservationsEndpoints
             .ToList();
     }
 
-    private static byte[] WriteCsv(IReadOnlyList<StoredObservation> rows, CsvDialect dialect)
+    private static byte[] WriteCsv(IReadOnlyList<ObservationDto> rows, CsvDialect dialect)
     {
         using var buffer = new MemoryStream();
         using (var writer = CsvWriter.Create(buffer, dialect.WriterOptions(), leaveOpen: true))
         {
-            writer.WriteHeader(["indicator", "area", "period", "subgroup", "value", "numerator", "denominator", "flags", "batch"]);
-            foreach (var (_, o) in rows)
+            writer.WriteHeader(["indicator", "area", "period", "subgroup", "value", "numerator", "denominator", "lower", "upper", "flags", "batch"]);
+            foreach (var o in rows)
             {
-                writer.WriteField(o.IndicatorCode);
-                writer.WriteField(o.ScopeCode);
-                writer.WriteField(o.Period.ToString());
+                writer.WriteField(o.Indicator);
+                writer.WriteField(o.Area);
+                writer.WriteField(o.Period);
                 writer.WriteField(o.Subgroup);
                 writer.WriteField(o.Value, NumberFormat);
                 writer.WriteField(o.Numerator, NumberFormat);
                 writer.WriteField(o.Denominator, NumberFormat);
-                writer.WriteField(ObservationDto.FlagNames(o.Flags));
-                writer.WriteField(o.BatchId, "0");
+                writer.WriteField(o.Lower, NumberFormat);
+                writer.WriteField(o.Upper, NumberFormat);
+                writer.WriteField(o.Flags);
+                writer.WriteField(o.Batch, "0");
                 writer.EndRecord();
             }
         }
@@ -119,16 +123,22 @@ public static class ObservationsEndpoints
     }
 }
 
-/// <summary>An observation as the API serves it.</summary>
+/// <summary>
+/// An observation as the API serves it. A survey share carries its Wilson 95 % interval (<see cref="Lower"/>,
+/// <see cref="Upper"/>, in percent); its counts are shown only when both the count and its complement
+/// reach the suppression threshold.
+/// </summary>
 public sealed record ObservationDto(
     string Indicator, string Area, string Period, string Subgroup, double? Value, double? Numerator, double? Denominator,
-    string Flags, long Batch)
+    string Flags, long Batch, double? Lower = null, double? Upper = null)
 {
-    public static ObservationDto From(StoredObservation stored)
+    public static ObservationDto From(StoredObservation stored, Indicator? indicator, int minCount)
     {
         var o = stored.Observation;
-        return new(o.IndicatorCode, o.ScopeCode, o.Period.ToString(), o.Subgroup, o.Value, o.Numerator, o.Denominator,
-            FlagNames(o.Flags), o.BatchId);
+        var interval = indicator is null || o.Value is null ? null : ShareInterval.For(indicator, o.Numerator, o.Denominator);
+        var countsShown = interval is null || CountDisclosure.CountsShown(o.Numerator, o.Denominator, minCount);
+        return new(o.IndicatorCode, o.ScopeCode, o.Period.ToString(), o.Subgroup, o.Value,
+            countsShown ? o.Numerator : null, countsShown ? o.Denominator : null, FlagNames(o.Flags), o.BatchId, interval?.Lower, interval?.Upper);
     }
 
     public static string FlagNames(ObservationFlags flags) =>

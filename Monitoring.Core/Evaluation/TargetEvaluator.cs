@@ -110,7 +110,7 @@ public static class TargetEvaluator
             status, null, baseline, targetAt, latestValue, target.Tolerance, target.Weight,
             progress, expected, trajectoryNow, projection, projectionMethod, y, fromBaseline.Count,
             theilSen, OrdinaryLeastSquares.Fit(fromBaseline), MannKendall.Test(values), change, uncertain,
-            series.Points, benchmarkComparison,
+            WithIntervals(series.Points, indicator), benchmarkComparison,
             Explanation.Danish(figures), Explanation.English(figures), decision);
     }
 
@@ -150,8 +150,14 @@ public static class TargetEvaluator
         return new TargetEvaluation(
             target.Id, target.GoalId, target.IndicatorCode, target.ScopeCode, target.Subgroup, indicator.Direction, asOf,
             TargetStatus.InsufficientData, reason, baseline, targetAt, latest, target.Tolerance, target.Weight,
-            null, null, null, null, null, latest?.Value, 0, null, null, null, null, false, series.Points, null,
+            null, null, null, null, null, latest?.Value, 0, null, null, null, null, false, WithIntervals(series.Points, indicator), null,
             $"{subject.Danish}: for få data til at vurdere målet, fordi {Explanation.ReasonDa(reason)}",
             $"{subject.English}: not enough data to judge the target. {reason}");
     }
+
+    /// <summary>Survey shares travel with their interval, so a reader of the evaluation sees how sure each value is.</summary>
+    private static IReadOnlyList<SeriesPoint> WithIntervals(IReadOnlyList<SeriesPoint> points, Indicator indicator) =>
+        !Surveys.ShareInterval.Applies(indicator)
+            ? points
+            : points.Select(p => Surveys.ShareInterval.For(indicator, p.Numerator, p.Denominator) is { } i ? p with { Lower = i.Lower, Upper = i.Upper } : p).ToList();
 }

@@ -7,6 +7,12 @@ namespace Monitoring.Core.Statistics;
 public sealed record SeriesPoint(Period Period, double Value, double? Numerator, double? Denominator)
 {
     public double T => Period.Position;
+
+    /// <summary>A survey share's Wilson 95 % interval in percent (lower bound); null for other figures.</summary>
+    public double? Lower { get; init; }
+
+    /// <summary>A survey share's Wilson 95 % interval in percent (upper bound); null for other figures.</summary>
+    public double? Upper { get; init; }
 }
 
 /// <summary>

@@ -49,9 +49,6 @@ public static class SmallNumberSuppression
     private static bool IsSmall(Observation o, int minCount) =>
         o.Flags.HasFlag(ObservationFlags.Suppressed) || o.Denominator is { } n && n < minCount;
 
-    private static string Dimension(string subgroup)
-    {
-        var colon = subgroup.IndexOf(':');
-        return colon < 0 ? subgroup : subgroup[..colon];
-    }
+    // A crossing (alder:65+&koen:kvinde) is its own breakdown, not a member of its first dimension's.
+    private static string Dimension(string subgroup) => SubgroupText.Breakdown(subgroup);
 }

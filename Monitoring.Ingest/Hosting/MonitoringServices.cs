@@ -11,6 +11,7 @@ using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Import.Rules;
 using Monitoring.Ingest.Jobs;
+using Monitoring.Ingest.Surveys;
 using Polly;
 
 namespace Monitoring.Ingest.Hosting;
@@ -45,6 +46,10 @@ public static class MonitoringServices
         services.AddSingleton<PlanSnapshotStore>();
         services.AddSingleton<BoardBriefStore>();
         services.AddSingleton<ObservationImporter>();
+        services.AddSingleton<SurveyDefinitionStore>();
+        services.AddSingleton<RespondentStore>();
+        services.AddSingleton<SurveyImporter>();
+        services.AddSingleton<TargetGroupQuery>();
         services.AddSingleton<BatchReverter>();
         services.AddSingleton<ObservationCorrector>();
         services.AddSingleton<PlanEvaluationReader>();

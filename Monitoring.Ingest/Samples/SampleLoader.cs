@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Monitoring.Core.Model;
+using Monitoring.Core.Surveys;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
+using Monitoring.Ingest.Surveys;
 
 namespace Monitoring.Ingest.Samples;
 
@@ -12,7 +14,8 @@ namespace Monitoring.Ingest.Samples;
 /// same rules as an analyst's upload.
 /// </summary>
 public sealed class SampleLoader(
-    IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions, PlanStore plans, ObservationImporter importer)
+    IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions, PlanStore plans, ObservationImporter importer,
+    SurveyDefinitionStore? surveys = null)
 {
     public async Task<SampleLoadResult> LoadIfEmptyAsync(string folder, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
@@ -28,6 +31,20 @@ public sealed class SampleLoader(
         var areaFile = Read<AreaFile>(Path.Combine(folder, "metadata", "areas.json"));
         foreach (var area in areaFile.Areas)
             await scopes.CreateAsync(area, cancellationToken);
+
+        // Survey definitions only: the respondent-level sample is imported on purpose (CLI or API), its
+        // aggregates being the observation rows loaded below.
+        var surveyPath = Path.Combine(folder, "metadata", "surveys.json");
+        if (surveys is not null && File.Exists(surveyPath))
+        {
+            foreach (var survey in Read<SurveyFile>(surveyPath).Surveys)
+            {
+                var errors = SurveyDefinitionValidator.Validate(survey, indicatorFile.Indicators, dimensionFile.Dimensions);
+                if (errors.Count > 0)
+                    throw new InvalidDataException($"Sample survey '{survey.Code}' is invalid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.MessageEn} ({e.Value})")));
+                await surveys.SaveAsync(survey, cancellationToken);
+            }
+        }
 
         var indicatorCodes = indicatorFile.Indicators.Select(i => i.Code).ToHashSet();
         var scopeCodes = areaFile.Areas.Select(a => a.Code).ToHashSet();
@@ -100,6 +117,8 @@ public sealed class SampleLoader(
     private sealed record AreaFile(IReadOnlyList<Scope> Areas);
 
     private sealed record DimensionFile(IReadOnlyList<Dimension> Dimensions);
+
+    private sealed record SurveyFile(IReadOnlyList<SurveyDefinition> Surveys);
 }
 
 public sealed record SampleLoadResult(bool Loaded, int Indicators, int Plans, int Files, int Observations);

@@ -106,7 +106,7 @@ public class ObservationsApiTests(DatabaseProvider provider)
         {
             Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
             var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-            Assert.That(lines[0], Is.EqualTo("indicator,area,period,subgroup,value,numerator,denominator,flags,batch"));
+            Assert.That(lines[0], Is.EqualTo("indicator,area,period,subgroup,value,numerator,denominator,lower,upper,flags,batch"));
             Assert.That(lines[1], Does.StartWith("PCT,AREA-A,2023,,40.5,405,1000,,"));
         }
     }

@@ -245,6 +245,35 @@ for p in plans:
                           f"latest={yl:<7g} T={t['targetValue']:<6g} progress={prog:5.2f} "
                           f"expected={exp:4.2f} proj={proj:8.2f}  {st}{flag}")
 
+# The respondent-level safety survey aggregates, with metadata/surveys.json, to exactly the
+# aggregated rows of observations/survey-tryghed.csv (the C# test SurveySampleTests checks the same
+# through the service's own reader and aggregation).
+respondent_path = os.path.join(ROOT, "surveys", "tryghed-respondenter.csv")
+if os.path.exists(respondent_path):
+    survey = {s["code"]: s for s in load("metadata/surveys.json")["surveys"]}["tryghed"]
+    question = survey["questions"][0]
+    positive = {a.lower() for a in question["positive"]}
+    excluded = {a.lower() for a in question.get("excluded", [])}
+    attributes = [(a["column"], a["dimension"]) for a in survey["attributes"]]
+    counts = {}
+    with open(respondent_path, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            answer = r[question["column"]].strip().lower()
+            if answer == "" or answer in excluded:
+                continue
+            for subgroup in [""] + [f"{d}:{r[c]}" for c, d in attributes if r[c]]:
+                key = (question["indicator"], r["område"], r["bølge"], subgroup)
+                x, n = counts.get(key, (0, 0))
+                counts[key] = (x + (answer in positive), n + 1)
+    expected = {}
+    with open(os.path.join(ROOT, "observations", "survey-tryghed.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            expected[(r["indicator"], r["area"], r["period"], r["subgroup"])] = (int(r["numerator"]), int(r["denominator"]))
+    if counts != expected:
+        errors.append(f"surveys/tryghed-respondenter.csv: aggregates differ from survey-tryghed.csv at "
+                      f"{sorted(set(counts.items()) ^ set(expected.items()))[:5]}")
+    report.append(f"respondents: {sum(1 for _ in open(respondent_path, encoding='utf-8')) - 1} aggregate to the {len(expected)} survey rows")
+
 print("\n".join(report))
 print()
 for k, v in rows_per_file.items():

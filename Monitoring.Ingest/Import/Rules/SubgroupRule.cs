@@ -33,6 +33,34 @@ public sealed class SubgroupRule(IEnumerable<Dimension> dimensions)
             return "";
         if (_accepted.TryGetValue(text, out var remembered))
             return remembered;
+        if (text.Contains(SubgroupText.CrossingSeparator, StringComparison.Ordinal))
+            return CheckCrossing(row, text, errors);
+        return CheckPart(row, text, errors);
+    }
+
+    /// <summary>A crossing (<c>alder:65+&amp;koen:kvinde</c>, as survey aggregates write them): each part checked, in the order given, no dimension twice.</summary>
+    private string? CheckCrossing(int row, string text, List<RowError> errors)
+    {
+        var parts = text.Split(SubgroupText.CrossingSeparator).Select(p => CheckPart(row, p.Trim(), errors)).ToList();
+        if (parts.Any(p => p is null))
+            return null;
+        var canonical = string.Join(SubgroupText.CrossingSeparator, parts);
+        if (SubgroupText.Parts(canonical).Select(p => p.Dimension).Distinct().Count() != parts.Count)
+        {
+            errors.Add(RuleText.Error(row, "subgroup", text,
+                "En krydsning nævner hver dimension én gang (fx alder:65+&koen:kvinde).",
+                "A crossing names each dimension once (e.g. alder:65+&koen:kvinde)."));
+            return null;
+        }
+        if (_accepted.Count < MaxRemembered)
+            _accepted[text] = canonical;
+        return canonical;
+    }
+
+    private string? CheckPart(int row, string text, List<RowError> errors)
+    {
+        if (_accepted.TryGetValue(text, out var remembered))
+            return remembered;
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == text.Length - 1)
         {

@@ -171,10 +171,23 @@ internal sealed class BriefPage
         Rule();
     }
 
+    /// <summary>The latest value and its period; a survey share with its 95 % interval, so the board sees how sure it is.</summary>
+    private static string Latest(BriefTarget target)
+    {
+        var e = target.Evaluation;
+        if (e.Latest is not { } l)
+            return "–";
+        var point = e.Series.LastOrDefault(p => p.Period == l.Period);
+        var interval = point is { Lower: { } low, Upper: { } high }
+            ? $", 95\u00A0%: {ValueFormat.Da(low, target.Indicator.Decimals)}–{ValueFormat.Da(high, target.Indicator)}"
+            : "";
+        return $"{ValueFormat.Da(l.Value, target.Indicator)} ({l.Period.ToDanishString()}{interval})";
+    }
+
     private IReadOnlyList<TextRun> GoodLine(BriefTarget target)
     {
         var e = target.Evaluation;
-        var latest = e.Latest is { } l ? $"{ValueFormat.Da(l.Value, target.Indicator)} ({l.Period.ToDanishString()})" : "–";
+        var latest = Latest(target);
         var goalValue = e.Target is { } t ? $"{ValueFormat.Da(t.Value, target.Indicator)} i {t.Period.ToDanishString()}" : "–";
         return
         [
@@ -229,7 +242,7 @@ internal sealed class BriefPage
         var sparkWidth = _density.SparklineHeight * 4;
         var textLeft = _left + Indent + sparkWidth + 6;
         var e = target.Evaluation;
-        var latest = e.Latest is { } l ? $"{ValueFormat.Da(l.Value, target.Indicator)} ({l.Period.ToDanishString()})" : "–";
+        var latest = Latest(target);
         var goalValue = e.Target is { } t ? $"{ValueFormat.Da(t.Value, target.Indicator)} i {t.Period.ToDanishString()}" : "–";
         List<TextRun> runs =
         [

@@ -54,6 +54,19 @@ public class BoardBriefPdfTests
     }
 
     [Test]
+    public async Task A_survey_share_in_the_brief_carries_its_interval()
+    {
+        var pdftotext = SystemTool.Require("/usr/bin/pdftotext", "poppler-utils");
+        var file = Path.Combine(_api.Database.Folder, "interval.pdf");
+        await File.WriteAllBytesAsync(file, await _api.CreateClient().GetByteArrayAsync("/api/v1/plans/oesterby-nord/brief.pdf"));
+
+        var text = Flatten(SystemTool.Run(pdftotext, file, "-"));
+
+        // Solhaven's safety share 2023: 198 of 260, Wilson 95 % 70,6–80,9 %.
+        Assert.That(text, Does.Contain(Flatten("76,2 % (2023, 95 %: 70,6–80,9 %)")));
+    }
+
+    [Test]
     public async Task An_unknown_plan_and_a_bad_as_of_are_problems()
     {
         var client = _api.CreateClient();
