@@ -4,9 +4,11 @@ using Monitoring.Api.Auth;
 using Monitoring.Api.Dashboard;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting;
+using Monitoring.Api.OData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddMonitoringApi(builder.Configuration);
+builder.Services.AddMonitoringFeed();
 
 var app = builder.Build();
 // Settings are checked before the start-up tasks use them, so a bad one stops the start naming its key
@@ -46,6 +48,7 @@ api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 app.MapHealthChecks("/health");
 app.MapDashboardPages();
+app.MapMonitoringFeed();
 
 app.Run();
 

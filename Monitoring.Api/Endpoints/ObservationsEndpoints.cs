@@ -57,7 +57,7 @@ public static class ObservationsEndpoints
         var filter = new ObservationFilter(indicator, area, subgroup, fromPeriod, toPeriod, asOfBatch);
         var rows = await query.PageAsync(filter, after, pageSize + 1, cancellationToken);
         var hasMore = rows.Count > pageSize;
-        var page = await WithholdSmallNumbersAsync(hasMore ? rows.Take(pageSize).ToList() : rows, series, suppression.Value.MinCount, cancellationToken);
+        var page = await PageSuppression.WithholdSmallNumbersAsync(hasMore ? rows.Take(pageSize).ToList() : rows, series, suppression.Value.MinCount, cancellationToken);
         var next = hasMore ? Cursor.NextLink(request, page[^1].Position) : null;
         if (csv)
         {
@@ -67,32 +67,6 @@ public static class ObservationsEndpoints
         }
         return TypedResults.Ok(new Page<ObservationDto>(
             page.Select(ObservationDto.From).ToList(), hasMore ? Cursor.Encode(page[^1].Position) : null, next));
-    }
-
-    /// <summary>
-    /// Small numbers never leave the service. A subgroup row is judged with all its siblings (read
-    /// for the pairs of indicator and area on this page), so secondary suppression holds across pages.
-    /// </summary>
-    private static async Task<IReadOnlyList<StoredObservation>> WithholdSmallNumbersAsync(
-        IReadOnlyList<StoredObservation> page, SeriesQuery series, int minCount, CancellationToken cancellationToken)
-    {
-        var withheld = SmallNumberSuppression.Suppressed(page.Select(p => p.Observation), minCount)
-            .Select(o => (o.IndicatorCode, o.ScopeCode, o.Subgroup, o.Period))
-            .ToHashSet();
-        var pairs = page.Where(p => p.Observation.Subgroup.Length > 0)
-            .Select(p => (p.Observation.IndicatorCode, p.Observation.ScopeCode)).Distinct();
-        foreach (var (indicator, scope) in pairs)
-        {
-            foreach (var o in await series.AllSubgroupsAsync(indicator, scope, cancellationToken))
-            {
-                if (o.Flags.HasFlag(ObservationFlags.Suppressed))
-                    withheld.Add((o.IndicatorCode, o.ScopeCode, o.Subgroup, o.Period));
-            }
-        }
-        return page.Select(p => withheld.Contains((p.Observation.IndicatorCode, p.Observation.ScopeCode, p.Observation.Subgroup, p.Observation.Period))
-                ? p with { Observation = SmallNumberSuppression.Withhold(p.Observation) }
-                : p)
-            .ToList();
     }
 
     private static byte[] WriteCsv(IReadOnlyList<StoredObservation> rows, CsvDialect dialect)
