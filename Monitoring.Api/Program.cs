@@ -37,6 +37,7 @@ api.MapIndicatorsEndpoints();
 api.MapAreasEndpoints();
 api.MapDimensionsEndpoints();
 api.MapObservationsEndpoints();
+api.MapExtractsEndpoints();
 api.MapImportsEndpoints();
 api.MapRevertEndpoints();
 api.MapCorrectionsEndpoints();

@@ -11,19 +11,20 @@ using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Endpoints;
 
-/// <summary><c>GET /api/v1/observations</c>: filtered, cursor-paginated, as JSON or CSV.</summary>
+/// <summary><c>GET /api/v1/observations</c>: filtered; JSON cursor-paginated, CSV whole unless a limit is asked for.</summary>
 public static class ObservationsEndpoints
 {
     private const int DefaultLimit = 100;
     private const int MaxLimit = 10_000;
     private const string NumberFormat = "0.############";
+    private const int StreamPageSize = 5_000;
 
     public static void MapObservationsEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/observations", ListAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("ListObservations")
-            .WithSummary("Observations filtered by indicator, area, subgroup and period range; cursor-paginated; JSON or CSV.")
+            .WithSummary("Observations filtered by indicator, area, subgroup and period range; JSON is cursor-paginated, CSV (format=csv) holds every matching row unless limit is given.")
             .WithTags("Observations");
     }
 
@@ -53,8 +54,13 @@ public static class ObservationsEndpoints
             return tag.NotModifiedResult(request.HttpContext);
         tag.Apply(request.HttpContext);
 
-        var pageSize = limit ?? DefaultLimit;
         var filter = new ObservationFilter(indicator, area, subgroup, fromPeriod, toPeriod, asOfBatch);
+        if (csv && limit is null)
+        {
+            return TypedResults.Stream(body => StreamCsvAsync(body, query, series, suppression.Value.MinCount, filter, after, csvDialect, cancellationToken),
+                "text/csv; charset=utf-8", "observations.csv");
+        }
+        var pageSize = limit ?? DefaultLimit;
         var rows = await query.PageAsync(filter, after, pageSize + 1, cancellationToken);
         var hasMore = rows.Count > pageSize;
         var page = await PageSuppression.WithholdSmallNumbersAsync(hasMore ? rows.Take(pageSize).ToList() : rows, series, suppression.Value.MinCount, cancellationToken);
@@ -74,22 +80,52 @@ public static class ObservationsEndpoints
         using var buffer = new MemoryStream();
         using (var writer = CsvWriter.Create(buffer, dialect.WriterOptions(), leaveOpen: true))
         {
-            writer.WriteHeader(["indicator", "area", "period", "subgroup", "value", "numerator", "denominator", "flags", "batch"]);
+            writer.WriteHeader(CsvHeader);
             foreach (var (_, o) in rows)
-            {
-                writer.WriteField(o.IndicatorCode);
-                writer.WriteField(o.ScopeCode);
-                writer.WriteField(o.Period.ToString());
-                writer.WriteField(o.Subgroup);
-                writer.WriteField(o.Value, NumberFormat);
-                writer.WriteField(o.Numerator, NumberFormat);
-                writer.WriteField(o.Denominator, NumberFormat);
-                writer.WriteField(ObservationDto.FlagNames(o.Flags));
-                writer.WriteField(o.BatchId, "0");
-                writer.EndRecord();
-            }
+                WriteCsvRow(writer, o);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// CSV is for whole tables: without a limit every matching row is written, read in pages of
+    /// <see cref="StreamPageSize"/> by the same storage-key cursor as JSON and withheld page by page,
+    /// so memory stays bounded however many rows match.
+    /// </summary>
+    private static async Task StreamCsvAsync(
+        Stream body, ObservationQuery query, SeriesQuery series, int minCount, ObservationFilter filter, ObservationPosition after,
+        CsvDialect dialect, CancellationToken cancellationToken)
+    {
+        await using var csv = new CsvChunkWriter(body, dialect);
+        csv.Writer.WriteHeader(CsvHeader);
+        while (true)
+        {
+            var rows = await query.PageAsync(filter, after, StreamPageSize, cancellationToken);
+            if (rows.Count == 0)
+                break;
+            foreach (var (_, o) in await PageSuppression.WithholdSmallNumbersAsync(rows, series, minCount, cancellationToken))
+                WriteCsvRow(csv.Writer, o);
+            await csv.FlushAsync(cancellationToken);
+            if (rows.Count < StreamPageSize)
+                break;
+            after = rows[^1].Position;
+        }
+    }
+
+    private static readonly string[] CsvHeader = ["indicator", "area", "period", "subgroup", "value", "numerator", "denominator", "flags", "batch"];
+
+    private static void WriteCsvRow(CsvWriter writer, Observation o)
+    {
+        writer.WriteField(o.IndicatorCode);
+        writer.WriteField(o.ScopeCode);
+        writer.WriteField(o.Period.ToString());
+        writer.WriteField(o.Subgroup);
+        writer.WriteField(o.Value, NumberFormat);
+        writer.WriteField(o.Numerator, NumberFormat);
+        writer.WriteField(o.Denominator, NumberFormat);
+        writer.WriteField(ObservationDto.FlagNames(o.Flags));
+        writer.WriteField(o.BatchId, "0");
+        writer.EndRecord();
     }
 }
 

@@ -74,7 +74,7 @@ public sealed class ObservationsController(
         if (readsValues)
             shown = shown.Where(r => !r.Observation.Flags.HasFlag(ObservationFlags.Suppressed)).ToList();
 
-        var indicatorsByCode = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, FeedCatalog.ToEntity, StringComparer.Ordinal);
+        var indicatorsByCode = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var areasByCode = (await scopes.ListAsync(cancellationToken)).ToDictionary(s => s.Code, FeedCatalog.ToEntity, StringComparer.Ordinal);
         var entities = shown.Select(r => ToEntity(r, indicatorsByCode, areasByCode)).ToList();
 
@@ -117,12 +117,12 @@ public sealed class ObservationsController(
     }
 
     private static ObservationEntity ToEntity(
-        StoredObservation stored, IReadOnlyDictionary<string, IndicatorEntity> indicators, IReadOnlyDictionary<string, AreaEntity> areas)
+        StoredObservation stored, Dictionary<string, Indicator> indicators, IReadOnlyDictionary<string, AreaEntity> areas)
     {
         var o = stored.Observation;
-        var indicator = indicators.GetValueOrDefault(o.IndicatorCode);
+        var indicator = indicators.TryGetValue(o.IndicatorCode, out var found) ? FeedCatalog.ToEntity(found) : null;
         var area = areas.GetValueOrDefault(o.ScopeCode);
-        var interval = Interval(indicator, o);
+        var interval = found is null ? null : ObservationInterval.Of(found, o);
         return new ObservationEntity
         {
             Id = stored.Position.ToString(),
@@ -148,12 +148,6 @@ public sealed class ObservationsController(
             Area = area,
         };
     }
-
-    /// <summary>The 95 % Wilson interval, in percent, for survey shares with counts — the band the dashboard's charts draw.</summary>
-    public static Interval? Interval(IndicatorEntity? indicator, Observation o) =>
-        indicator is { Source: "survey", Unit: "percent" } && o is { Numerator: { } x, Denominator: > 0 and { } n }
-            ? Proportions.Wilson(x, n) is var w ? new Interval(w.Lower * 100, w.Upper * 100) : null
-            : null;
 
     /// <summary>Where the next page starts: after a storage position (k…) or at an offset (o…).</summary>
     private readonly record struct PageToken(ObservationPosition? After, int? Offset)
