@@ -163,4 +163,22 @@ public class ODataFeedTests(DatabaseProvider provider)
         using var response = await _api.ClientWithKey(key).GetAsync($"/odata/Targets({vesteraa["Id"]})");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
+
+    [Test]
+    public async Task Next_links_keep_the_callers_own_query_parameters_such_as_asOf_and_api_key()
+    {
+        var stored = (await StoredAsync()).Count;
+        var observations = await _feed.PageAsync("Observations", "/odata/Observations?api_key=the-key&$select=Id", "odata.maxpagesize=500");
+        var (all, _) = await _feed.AllAsync("Observations", "/odata/Observations?api_key=the-key&$select=Id", "odata.maxpagesize=500");
+        var evaluations = await _feed.PageAsync("Evaluations", "/odata/Evaluations?asOf=2021&api_key=the-key", "odata.maxpagesize=3");
+        var (allEvaluations, evaluationPages) = await _feed.AllAsync("Evaluations", "/odata/Evaluations?asOf=2021&api_key=the-key", "odata.maxpagesize=3");
+
+        Assert.That(observations.NextLink!.Query, Does.Contain("api_key=the-key").And.Contain("$skiptoken="));
+        Assert.That(all, Has.Count.EqualTo(stored));
+        Assert.That(evaluations.NextLink!.Query, Does.Contain("api_key=the-key").And.Contain("asOf=2021"));
+        Assert.That(evaluationPages, Is.GreaterThan(1));
+        Assert.That(allEvaluations.Select(e => e["TargetId"]), Is.Unique);
+        Assert.That(allEvaluations.Select(e => e.Text("AsOf")), Is.All.EqualTo("2021"));
+        Assert.That(allEvaluations, Has.Count.EqualTo((await _feed.PageAsync("Evaluations", "/odata/Evaluations")).Entries.Count));
+    }
 }
