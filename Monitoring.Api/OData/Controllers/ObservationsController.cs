@@ -34,6 +34,9 @@ public sealed class ObservationsController(
         AllowedArithmeticOperators = AllowedArithmeticOperators.None,
     };
 
+    /// <summary>Checked by name first: the validator lets an unknown <c>$</c> option through, and it must not be ignored.</summary>
+    private static readonly string[] Supported = ["$filter", "$select", "$orderby", "$top", "$skip", "$count", "$expand", "$skiptoken", "$format"];
+
     public async Task<IActionResult> Get(ODataQueryOptions<ObservationEntity> options, CancellationToken cancellationToken)
     {
         ObservationCondition condition;
@@ -42,6 +45,8 @@ public sealed class ObservationsController(
         PageToken token;
         try
         {
+            if (Request.Query.Keys.FirstOrDefault(k => k.StartsWith('$') && !Supported.Contains(k)) is { } unsupported)
+                throw new ODataException($"The query option '{unsupported}' is not supported on Observations; use {string.Join(", ", Supported)}.");
             options.Validate(Validation);
             (condition, readsValues) = ObservationSqlTranslator.Where(options.Filter?.FilterClause);
             orderBy = ObservationSqlTranslator.OrderBy(options.OrderBy?.OrderByClause);

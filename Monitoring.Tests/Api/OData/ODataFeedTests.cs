@@ -120,6 +120,8 @@ public class ODataFeedTests(DatabaseProvider provider)
     [TestCase("/odata/Observations?$orderby=Value")]
     [TestCase("/odata/Observations?$filter=Value add 1 gt 2")]
     [TestCase("/odata/Observations?$skiptoken=forged")]
+    [TestCase("/odata/Observations?$levels=2")]
+    [TestCase("/odata/Plans?$levels=2")]
     [TestCase("/odata/Plans?$apply=groupby((Status))")]
     [TestCase("/odata/Targets?$compute=Weight mul 2 as Double")]
     public async Task An_unsupported_option_is_an_OData_error_never_ignored(string url)
