@@ -11,7 +11,11 @@ public static class FeedRegistration
     public static IServiceCollection AddMonitoringFeed(this IServiceCollection services)
     {
         services.AddSingleton<ObservationFeedQuery>();
-        services.AddControllers(options => options.Conventions.Add(new OutOfOpenApi()))
+        services.AddControllers(options =>
+            {
+                options.Conventions.Add(new OutOfOpenApi());
+                options.Filters.Add<FeedErrorDetails>();
+            })
             .AddOData(options => options
                 .AddRouteComponents(FeedModel.RoutePrefix, FeedModel.Build())
                 .Select().Filter().OrderBy().Count().Expand().SkipToken().SetMaxTop(null));

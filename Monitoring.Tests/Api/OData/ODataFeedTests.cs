@@ -131,6 +131,7 @@ public class ODataFeedTests(DatabaseProvider provider)
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
         Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("message").GetString(), Is.Not.Empty);
+        Assert.That(body, Does.Not.Contain("stacktrace").IgnoreCase, "no server internals");
     }
 
     [Test]
