@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Query.Validator;
+using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.Extensions.Options;
 using Microsoft.OData;
@@ -95,6 +96,23 @@ public sealed class ObservationsController(
         var ignore = AllowedQueryOptions.Filter | AllowedQueryOptions.OrderBy | AllowedQueryOptions.Top | AllowedQueryOptions.Skip
             | AllowedQueryOptions.SkipToken | AllowedQueryOptions.Count;
         return Ok(options.ApplyTo(entities.AsQueryable(), new ODataQuerySettings(), ignore));
+    }
+
+    /// <summary><c>/odata/Observations('12.24120.24131')</c>: one observation by the id the feed gave it, small numbers withheld.</summary>
+    [FeedQuery]
+    public async Task<IActionResult> Get(string key, CancellationToken cancellationToken)
+    {
+        if (!ObservationPosition.TryParse(key, out var position))
+            return NotFound($"No observation has the id '{key}'.");
+        var condition = new ObservationCondition("o.series_id = @keySeries AND o.period_start = @keyStart AND o.period_end = @keyEnd",
+            new Dictionary<string, object?> { ["keySeries"] = position.SeriesId, ["keyStart"] = position.PeriodStart, ["keyEnd"] = position.PeriodEnd });
+        var rows = await query.PageAsync(condition, new ObservationPageRequest([], null, 0, 1), cancellationToken);
+        if (rows.Count == 0)
+            return NotFound($"No observation has the id '{key}'.");
+        var shown = await PageSuppression.WithholdSmallNumbersAsync(rows, series, suppression.Value.MinCount, cancellationToken);
+        var indicatorsByCode = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var areasByCode = (await scopes.ListAsync(cancellationToken)).ToDictionary(s => s.Code, FeedCatalog.ToEntity, StringComparer.Ordinal);
+        return Ok(SingleResult.Create(new[] { ToEntity(shown[0], indicatorsByCode, areasByCode) }.AsQueryable()));
     }
 
     /// <summary>A client may ask for smaller pages (<c>Prefer: odata.maxpagesize=500</c>), never larger ones.</summary>

@@ -38,5 +38,7 @@ public class ODataSuppressionTests(DatabaseProvider provider)
         Assert.That(bySubgroup["alder:30-64"]["Value"], Is.EqualTo(40.0));
         Assert.That(bySubgroup["alder:30-64"]["Suppressed"], Is.False);
         Assert.That(matching.Select(r => r.Text("Subgroup")), Is.EquivalentTo(new[] { "", "alder:30-64" }));
+        var one = await api.CreateClient().GetStringAsync($"/odata/Observations('{bySubgroup["alder:65+"].Text("Id")}')?$select=Value,Suppressed");
+        Assert.That(one, Does.Contain("\"Value\":null").And.Contain("\"Suppressed\":true").And.Not.Contain("40.4"), "read by key, still withheld");
     }
 }
