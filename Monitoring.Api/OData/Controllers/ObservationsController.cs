@@ -85,6 +85,8 @@ public sealed class ObservationsController(
         var entities = shown.Select(r => ToEntity(r, indicatorsByCode, areasByCode)).ToList();
 
         var feature = Request.ODataFeature();
+        // Counted in SQL. With a filter on values, a row withheld only by secondary suppression is
+        // counted although the page leaves it out: the count may exceed the rows by those few.
         if (options.Count?.Value == true)
             feature.TotalCount = await query.CountAsync(condition, cancellationToken);
         if (hasMore)
