@@ -5,9 +5,11 @@ using Monitoring.Api.Dashboard;
 using Monitoring.Api.Endpoints;
 using Monitoring.Api.Hosting;
 using Monitoring.Api.Http;
+using Monitoring.Api.OData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddMonitoringApi(builder.Configuration);
+builder.Services.AddMonitoringFeed();
 
 var app = builder.Build();
 // Settings are checked before the start-up tasks use them, so a bad one stops the start naming its key
@@ -40,6 +42,7 @@ api.MapAreasEndpoints();
 api.MapDimensionsEndpoints();
 api.MapColumnAliasesEndpoints();
 api.MapObservationsEndpoints();
+api.MapExtractsEndpoints();
 api.MapImportsEndpoints();
 api.MapSurveysEndpoints();
 api.MapRevertEndpoints();
@@ -53,6 +56,7 @@ api.MapBriefsEndpoints();
 app.MapProblemTypes();
 app.MapMonitoringHealth();
 app.MapDashboardPages();
+app.MapMonitoringFeed();
 
 app.Run();
 

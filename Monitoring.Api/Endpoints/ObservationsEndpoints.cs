@@ -12,19 +12,20 @@ using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Endpoints;
 
-/// <summary><c>GET /api/v1/observations</c>: filtered, cursor-paginated, as JSON or CSV.</summary>
+/// <summary><c>GET /api/v1/observations</c>: filtered; JSON cursor-paginated, CSV whole unless a limit is asked for.</summary>
 public static class ObservationsEndpoints
 {
     private const int DefaultLimit = 100;
     private const int MaxLimit = 10_000;
     private const string NumberFormat = "0.############";
+    private const int StreamPageSize = 5_000;
 
     public static void MapObservationsEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/observations", ListAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("ListObservations")
-            .WithSummary("Observations filtered by indicator, area, subgroup and period range; cursor-paginated; JSON or CSV.")
+            .WithSummary("Observations filtered by indicator, area, subgroup and period range; JSON is cursor-paginated, CSV (format=csv) holds every matching row unless limit is given.")
             .WithTags("Observations");
     }
 
@@ -54,11 +55,17 @@ public static class ObservationsEndpoints
             return tag.NotModifiedResult(request.HttpContext);
         tag.Apply(request.HttpContext);
 
-        var pageSize = limit ?? DefaultLimit;
         var filter = new ObservationFilter(indicator, area, subgroup, fromPeriod, toPeriod, asOfBatch);
+        if (csv && limit is null)
+        {
+            var indicatorsByCode = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
+            return TypedResults.Stream(body => StreamCsvAsync(body, query, series, indicatorsByCode, suppression.Value.MinCount, filter, after, csvDialect, cancellationToken),
+                "text/csv; charset=utf-8", "observations.csv");
+        }
+        var pageSize = limit ?? DefaultLimit;
         var rows = await query.PageAsync(filter, after, pageSize + 1, cancellationToken);
         var hasMore = rows.Count > pageSize;
-        var page = await WithholdSmallNumbersAsync(hasMore ? rows.Take(pageSize).ToList() : rows, series, suppression.Value.MinCount, cancellationToken);
+        var page = await PageSuppression.WithholdSmallNumbersAsync(hasMore ? rows.Take(pageSize).ToList() : rows, series, suppression.Value.MinCount, cancellationToken);
         var next = hasMore ? Cursor.NextLink(request, page[^1].Position) : null;
         var catalog = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var dtos = page.Select(p => ObservationDto.From(p, catalog.GetValueOrDefault(p.Observation.IndicatorCode), suppression.Value.MinCount)).ToList();
@@ -71,55 +78,60 @@ public static class ObservationsEndpoints
         return TypedResults.Ok(new Page<ObservationDto>(dtos, hasMore ? Cursor.Encode(page[^1].Position) : null, next));
     }
 
-    /// <summary>
-    /// Small numbers never leave the service. A subgroup row is judged with all its siblings (read
-    /// for the pairs of indicator and area on this page), so secondary suppression holds across pages.
-    /// </summary>
-    private static async Task<IReadOnlyList<StoredObservation>> WithholdSmallNumbersAsync(
-        IReadOnlyList<StoredObservation> page, SeriesQuery series, int minCount, CancellationToken cancellationToken)
-    {
-        var withheld = SmallNumberSuppression.Suppressed(page.Select(p => p.Observation), minCount)
-            .Select(o => (o.IndicatorCode, o.ScopeCode, o.Subgroup, o.Period))
-            .ToHashSet();
-        var pairs = page.Where(p => p.Observation.Subgroup.Length > 0)
-            .Select(p => (p.Observation.IndicatorCode, p.Observation.ScopeCode)).Distinct();
-        foreach (var (indicator, scope) in pairs)
-        {
-            foreach (var o in await series.AllSubgroupsAsync(indicator, scope, cancellationToken))
-            {
-                if (o.Flags.HasFlag(ObservationFlags.Suppressed))
-                    withheld.Add((o.IndicatorCode, o.ScopeCode, o.Subgroup, o.Period));
-            }
-        }
-        return page.Select(p => withheld.Contains((p.Observation.IndicatorCode, p.Observation.ScopeCode, p.Observation.Subgroup, p.Observation.Period))
-                ? p with { Observation = SmallNumberSuppression.Withhold(p.Observation) }
-                : p)
-            .ToList();
-    }
-
     private static byte[] WriteCsv(IReadOnlyList<ObservationDto> rows, CsvDialect dialect)
     {
         using var buffer = new MemoryStream();
         using (var writer = CsvWriter.Create(buffer, dialect.WriterOptions(), leaveOpen: true))
         {
-            writer.WriteHeader(["indicator", "area", "period", "subgroup", "value", "numerator", "denominator", "lower", "upper", "flags", "batch"]);
+            writer.WriteHeader(CsvHeader);
             foreach (var o in rows)
-            {
-                writer.WriteField(o.Indicator);
-                writer.WriteField(o.Area);
-                writer.WriteField(o.Period);
-                writer.WriteField(o.Subgroup);
-                writer.WriteField(o.Value, NumberFormat);
-                writer.WriteField(o.Numerator, NumberFormat);
-                writer.WriteField(o.Denominator, NumberFormat);
-                writer.WriteField(o.Lower, NumberFormat);
-                writer.WriteField(o.Upper, NumberFormat);
-                writer.WriteField(o.Flags);
-                writer.WriteField(o.Batch, "0");
-                writer.EndRecord();
-            }
+                WriteCsvRow(writer, o);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// CSV is for whole tables: without a limit every matching row is written, read in pages of
+    /// <see cref="StreamPageSize"/> by the same storage-key cursor as JSON and withheld page by page,
+    /// so memory stays bounded however many rows match.
+    /// </summary>
+    private static async Task StreamCsvAsync(
+        Stream body, ObservationQuery query, SeriesQuery series, IReadOnlyDictionary<string, Indicator> indicators, int minCount,
+        ObservationFilter filter, ObservationPosition after,
+        CsvDialect dialect, CancellationToken cancellationToken)
+    {
+        await using var csv = new CsvChunkWriter(body, dialect);
+        csv.Writer.WriteHeader(CsvHeader);
+        while (true)
+        {
+            var rows = await query.PageAsync(filter, after, StreamPageSize, cancellationToken);
+            if (rows.Count == 0)
+                break;
+            foreach (var stored in await PageSuppression.WithholdSmallNumbersAsync(rows, series, minCount, cancellationToken))
+                WriteCsvRow(csv.Writer, ObservationDto.From(stored, indicators.GetValueOrDefault(stored.Observation.IndicatorCode), minCount));
+            await csv.FlushAsync(cancellationToken);
+            if (rows.Count < StreamPageSize)
+                break;
+            after = rows[^1].Position;
+        }
+    }
+
+    private static readonly string[] CsvHeader = ["indicator", "area", "period", "subgroup", "value", "numerator", "denominator", "lower", "upper", "flags", "batch"];
+
+    private static void WriteCsvRow(CsvWriter writer, ObservationDto o)
+    {
+        writer.WriteField(o.Indicator);
+        writer.WriteField(o.Area);
+        writer.WriteField(o.Period);
+        writer.WriteField(o.Subgroup);
+        writer.WriteField(o.Value, NumberFormat);
+        writer.WriteField(o.Numerator, NumberFormat);
+        writer.WriteField(o.Denominator, NumberFormat);
+        writer.WriteField(o.Lower, NumberFormat);
+        writer.WriteField(o.Upper, NumberFormat);
+        writer.WriteField(o.Flags);
+        writer.WriteField(o.Batch, "0");
+        writer.EndRecord();
     }
 }
 

@@ -31,6 +31,8 @@ public static class ServiceRegistration
             .ValidateOnStart();
 
         services.AddSingleton<DataVersionETag>();
+        services.AddSingleton<DataVersionLastModified>();
+        services.AddSingleton<Monitoring.Ingest.Data.ObservationCellReader>();
         services.AddSingleton<SampleLoader>();
         services.AddSingleton<AdminKeyBootstrap>();
         services.AddSingleton<StartupTasks>();
