@@ -17,7 +17,13 @@ await app.Services.GetRequiredService<StartupTasks>().RunAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseInvalidKeyRejection();
 app.UseAuthorization();
+app.UseAntiforgery();
+app.UsePlanScopeGate();
+app.UseWriteAudit();
+app.UseSignInFor("/hangfire", admin: true);
+app.UseSignInFor("/swagger", admin: false);
 // The operators' dashboard: admins only, on every address (never the local-requests-only default).
 app.UseHangfireDashboard("/hangfire", new DashboardOptions
 {
@@ -44,8 +50,13 @@ api.MapBoardBriefEndpoints();
 api.MapCommentsEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
+api.MapKeysEndpoints();
+api.MapSignInLinksEndpoints();
+api.MapAuditEndpoints();
 app.MapHealthChecks("/health");
 app.MapDashboardPages();
+app.MapSignInPages();
+app.MapAuditPage();
 
 app.Run();
 

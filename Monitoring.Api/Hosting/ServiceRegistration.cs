@@ -30,7 +30,8 @@ public static class ServiceRegistration
         services.AddSingleton<AdminKeyBootstrap>();
         services.AddSingleton<StartupTasks>();
 
-        services.AddMonitoringAuthorization();
+        services.AddMonitoringAuthorization(configuration);
+        services.AddAntiforgery();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions so BadRequestExceptionHandler can say which field was wrong.
