@@ -1,4 +1,5 @@
 using System.Text;
+using Monitoring.Api.Auth;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
@@ -12,28 +13,31 @@ public static class DashboardPages
 {
     public static void MapDashboardPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Auth.Policies.Read);
+        // Read pages need the dashboard policy (BI callers read the API, not pages); edit pages and
+        // every post need a writer; posts carry an antiforgery token (FormToken).
+        var pages = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Auth.Policies.Dashboard);
+        var edits = pages.MapGroup("").RequireAuthorization(Auth.Policies.Write);
         pages.MapGet("/", PlansAsync);
         pages.MapGet("/planer/{slug}", PlanAsync);
         pages.MapGet("/planer/{slug}/maal/{goalId:long}", GoalAsync);
         pages.MapGet("/indikatorer/{code}", IndicatorPage.RenderAsync);
-        pages.MapPost("/indikatorer/{code}/kommentarer", IndicatorPage.AddCommentAsync).DisableAntiforgery();
-        pages.MapGet("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.RenderAsync);
-        pages.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).DisableAntiforgery();
+        edits.MapPost("/indikatorer/{code}/kommentarer", IndicatorPage.AddCommentAsync).Required();
+        edits.MapGet("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.RenderAsync);
+        edits.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).Required();
         pages.MapGet("/planer/{slug}/historik", HistoryPage.RenderAsync);
-        pages.MapGet("/planer/{slug}/ramme", PlanDefinitionPage.RenderAsync);
-        pages.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).DisableAntiforgery();
-        pages.MapGet("/indikatorer/{code}/rediger", IndicatorEditPage.RenderAsync);
-        pages.MapPost("/indikatorer/{code}/rediger", IndicatorEditPage.SubmitAsync).DisableAntiforgery();
-        pages.MapGet("/import", ImportPage.FormAsync);
-        pages.MapPost("/import", ImportPage.UploadAsync).DisableAntiforgery();
-        pages.MapPost("/import/{id:long}/fortryd", RevertPage.RevertAsync).DisableAntiforgery();
+        edits.MapGet("/planer/{slug}/ramme", PlanDefinitionPage.RenderAsync);
+        edits.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).Required();
+        edits.MapGet("/indikatorer/{code}/rediger", IndicatorEditPage.RenderAsync);
+        edits.MapPost("/indikatorer/{code}/rediger", IndicatorEditPage.SubmitAsync).Required();
+        edits.MapGet("/import", ImportPage.FormAsync);
+        edits.MapPost("/import", ImportPage.UploadAsync).Required();
+        edits.MapPost("/import/{id:long}/fortryd", RevertPage.RevertAsync).Required();
     }
 
-    private static async Task<IResult> PlansAsync(PlanStore plans, PlanEvaluationCache evaluations, CancellationToken cancellationToken)
+    private static async Task<IResult> PlansAsync(HttpContext context, PlanStore plans, PlanEvaluationCache evaluations, CancellationToken cancellationToken)
     {
         var body = new StringBuilder("<div class=\"goals\">");
-        foreach (var plan in await plans.ListAsync(cancellationToken))
+        foreach (var plan in (await plans.ListAsync(cancellationToken)).Where(p => context.User.MaySee(p.Slug)))
         {
             var evaluation = await evaluations.EvaluatePlanAsync(plan.Slug, null, cancellationToken);
             var counts = evaluation!.Counts;

@@ -72,7 +72,7 @@ public static class Html
             </body>
             </html>
             """);
-        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+        return new FormTokenPage(html.ToString());
     }
 
     private const string Css = """

@@ -12,12 +12,14 @@ public static class IndicatorPage
 {
     public static async Task<IResult> RenderAsync(
         string code, string? area, string? subgroup, string? message, IndicatorStore indicators, ScopeStore scopes, SeriesQuery series,
-        CommentStore comments, PlanStore plans, CancellationToken cancellationToken)
+        CommentStore comments, PlanStore plans, HttpContext context, PlanScopeLookup lookup, CancellationToken cancellationToken)
     {
         if (await indicators.FindAsync(code, cancellationToken) is not { } indicator)
             return Results.NotFound();
-        var allScopes = await scopes.ListAsync(cancellationToken);
-        var scope = allScopes.FirstOrDefault(s => s.Code == area) ?? allScopes.First(s => s.Kind == ScopeKind.Area);
+        // A caller scoped to plans sees the areas, comments and plans of its plans only.
+        var allScopes = await Endpoints.AreasEndpoints.VisibleAsync(await scopes.ListAsync(cancellationToken), s => s.Code, context, lookup.AreasOfAsync, cancellationToken);
+        if ((allScopes.FirstOrDefault(s => s.Code == area) ?? allScopes.FirstOrDefault(s => s.Kind == ScopeKind.Area)) is not { } scope)
+            return Results.NotFound();
         var observations = await series.AllSubgroupsAsync(code, scope.Code, cancellationToken);
         var body = new StringBuilder();
         if (!string.IsNullOrEmpty(message))
@@ -39,7 +41,7 @@ public static class IndicatorPage
                 $"<td class=\"num\">{Number(o.Denominator, 0)}</td><td>{(suppressed ? "diskretioneret (for få personer)" : o.Flags.HasFlag(ObservationFlags.Revised) ? "revideret" : "")}</td></tr>");
         }
         body.Append("</table><h2>Kommentarer</h2>");
-        var notes = await comments.ForIndicatorAsync(code, cancellationToken);
+        var notes = (await comments.ForIndicatorAsync(code, cancellationToken)).Where(n => Auth.CallerClaims.MaySee(context.User, n.PlanSlug)).ToList();
         body.Append(notes.Count == 0 ? "<p class=\"muted\">Ingen kommentarer endnu.</p>" : "<ul>");
         foreach (var note in notes)
         {
@@ -50,7 +52,7 @@ public static class IndicatorPage
             body.Append("</ul>");
         body.Append(Danish, $"<form class=\"card\" method=\"post\" action=\"/indikatorer/{U(code)}/kommentarer\"><h3>Tilføj kommentar (sekretariatet)</h3>" +
             $"<input type=\"hidden\" name=\"area\" value=\"{E(scope.Code)}\"><label>Plan <select name=\"plan\">");
-        foreach (var plan in await plans.ListAsync(cancellationToken))
+        foreach (var plan in (await plans.ListAsync(cancellationToken)).Where(p => Auth.CallerClaims.MaySee(context.User, p.Slug)))
             body.Append(Danish, $"<option value=\"{E(plan.Slug)}\">{E(plan.Name)}</option>");
         body.Append("</select></label><label>Periode (valgfri) <input name=\"period\" placeholder=\"2024\"></label>" +
             "<label>Slags <select name=\"kind\"><option value=\"note\">Note (baggrund til tallene)</option>" +
@@ -59,17 +61,17 @@ public static class IndicatorPage
             "<option value=\"strategisk\">Strategisk</option><option value=\"samarbejde\">Samarbejde</option>" +
             "<option value=\"prioritering\">Prioritering</option></select></label>" +
             "<label>Forfatter <input name=\"author\" required></label><label>Kommentar <textarea name=\"text\" rows=\"3\" cols=\"60\" required></textarea></label>" +
-            "<label>API-nøgle <input name=\"key\" type=\"password\" required></label><button>Gem kommentar</button></form>");
+            "<button>Gem kommentar</button></form>");
         return Page(indicator.Name, body.ToString(), "<p class=\"muted\"><a href=\"/\">Planer</a></p>");
     }
 
     public static async Task<IResult> AddCommentAsync(
         string code, [FromForm] string plan, [FromForm] string? period, [FromForm] string author, [FromForm] string text,
-        [FromForm] string? key, [FromForm] string? area, [FromForm] string? kind, [FromForm] string? decisionType, ApiKeyStore keys, CommentStore comments, CancellationToken cancellationToken)
+        [FromForm] string? area, [FromForm] string? kind, [FromForm] string? decisionType, HttpContext context, CommentStore comments, CancellationToken cancellationToken)
     {
         string Back(string message) => $"/indikatorer/{U(code)}?area={U(area ?? "")}&message={U(message)}";
-        if (await FormKey.WriterAsync(keys, key, cancellationToken) is null)
-            return Results.Redirect(Back("Kommentaren blev ikke gemt: API-nøglen mangler eller må ikke skrive."));
+        if (FormWriter.Of(context) is null)
+            return Results.Redirect(Back("Kommentaren blev ikke gemt: du er ikke logget ind med en rolle, der må skrive."));
         Period? at = null;
         if (!string.IsNullOrWhiteSpace(period))
         {

@@ -54,7 +54,7 @@ public static class SignInPages
         if (user.Identity?.IsAuthenticated == true)
         {
             body.Append(Danish, $"<p>Du er logget ind som <strong>{E(user.Identity.Name)}</strong> ({E(RoleText(user))}).</p>");
-            body.Append(Danish, $"<form method=\"post\" action=\"/log-ud\">{FormToken.Field(context)}<button>Log ud</button></form>");
+            body.Append(Danish, $"<form method=\"post\" action=\"/log-ud\"><button>Log ud</button></form>");
         }
         body.Append("<p>Man logger ind med et personligt link fra en administrator. Linket virker én gang og kun kort tid.</p>");
         if (oidc.Value.Enabled)
@@ -62,9 +62,10 @@ public static class SignInPages
         return Page("Log ind", body.ToString());
     }
 
-    private static IResult LinkPage(HttpContext context, string token) =>
+    // The form token is added by the page frame (FormTokenPage), as on every dashboard form.
+    private static IResult LinkPage(string token) =>
         Page("Log ind", $"""
-            <form method="post" action="{E(LinkPath(token))}">{FormToken.Field(context)}
+            <form method="post" action="{E(LinkPath(token))}">
             <p>Du er ved at logge ind med dit personlige link. Linket kan kun bruges én gang.</p>
             <button>Log ind</button></form>
             """);
