@@ -24,26 +24,27 @@ public sealed class PlanScopeLookup(MonitoringDatabase database)
             new { targetId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlySet<string>> AreasOfAsync(IEnumerable<string> planSlugs, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var codes = await connection.QueryAsync<string>(new CommandDefinition(
+    // Every plan's pairs are read and filtered here rather than with IN: a list parameter is expanded
+    // for SQLite but sent as one array to PostgreSQL, and a municipality has a handful of plans.
+    public async Task<IReadOnlySet<string>> AreasOfAsync(IEnumerable<string> planSlugs, CancellationToken cancellationToken = default) =>
+        await CodesOfAsync(
             """
-            SELECT pa.scope_code FROM plan_areas pa JOIN plans p ON p.id = pa.plan_id WHERE p.slug IN @slugs
-            UNION SELECT t.scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id WHERE p.slug IN @slugs
-            UNION SELECT t.benchmark_scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id
-                WHERE p.slug IN @slugs AND t.benchmark_scope_code IS NOT NULL
-            """,
-            new { slugs = planSlugs.ToArray() }, cancellationToken: cancellationToken));
-        return codes.ToHashSet(StringComparer.Ordinal);
-    }
+            SELECT p.slug AS Slug, pa.scope_code AS Code FROM plan_areas pa JOIN plans p ON p.id = pa.plan_id
+            UNION SELECT p.slug, t.scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id
+            UNION SELECT p.slug, t.benchmark_scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id
+                WHERE t.benchmark_scope_code IS NOT NULL
+            """, planSlugs, cancellationToken);
 
-    public async Task<IReadOnlySet<string>> IndicatorsOfAsync(IEnumerable<string> planSlugs, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<string>> IndicatorsOfAsync(IEnumerable<string> planSlugs, CancellationToken cancellationToken = default) =>
+        await CodesOfAsync(
+            "SELECT DISTINCT p.slug AS Slug, t.indicator_code AS Code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id",
+            planSlugs, cancellationToken);
+
+    private async Task<IReadOnlySet<string>> CodesOfAsync(string sql, IEnumerable<string> planSlugs, CancellationToken cancellationToken)
     {
+        var slugs = planSlugs.ToHashSet(StringComparer.Ordinal);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var codes = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT t.indicator_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id WHERE p.slug IN @slugs",
-            new { slugs = planSlugs.ToArray() }, cancellationToken: cancellationToken));
-        return codes.ToHashSet(StringComparer.Ordinal);
+        var pairs = await connection.QueryAsync<(string Slug, string Code)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return pairs.Where(p => slugs.Contains(p.Slug)).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
     }
 }
