@@ -38,8 +38,10 @@ public static class SignInPages
     private static IResult SignInPage(HttpContext context, string? grund, string? tilbage, IOptions<OidcOptions> oidc)
     {
         // Messages by code: the page never shows text taken from the URL.
+        var signedIn = context.User.Identity?.IsAuthenticated == true;
         var message = grund switch
         {
+            "rolle" when !signedIn => "Log ind for at se siden.",
             "rolle" => "Du er logget ind, men din rolle giver ikke adgang til den side. Log ind med en anden bruger, eller bed en administrator om adgang.",
             "link" => "Linket er ugyldigt, allerede brugt eller udløbet. Bed en administrator om et nyt.",
             "oidc" => "Log ind via organisationens konto mislykkedes. Prøv igen.",
