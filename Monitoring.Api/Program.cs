@@ -21,9 +21,15 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseInvalidKeyRejection();
 // After authentication, so a key's or a person's requests share one budget wherever they come from.
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseAntiforgery();
+app.UsePlanScopeGate();
+app.UseWriteAudit();
+app.UseSignInFor("/hangfire", admin: true);
+app.UseSignInFor("/swagger", admin: false);
 // The operators' dashboard: admins only, on every address (never the local-requests-only default).
 app.UseHangfireDashboard("/hangfire", new DashboardOptions
 {
@@ -53,6 +59,11 @@ api.MapBoardBriefEndpoints();
 api.MapCommentsEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
+api.MapKeysEndpoints();
+api.MapSignInLinksEndpoints();
+api.MapAuditEndpoints();
+app.MapSignInPages();
+app.MapAuditPage();
 app.MapProblemTypes();
 app.MapMonitoringHealth();
 app.MapDashboardPages();

@@ -18,6 +18,8 @@ var root = new RootCommand(
     RevertCommand.Create(connection),
     WorkerCommand.Create(connection),
     JobsCommand.Create(connection),
+    KeysCommand.Create(connection),
+    SignInLinkCommand.Create(connection),
 };
 try
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -14,24 +13,22 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
-    public const string PlanScopeClaim = "monitoring:plan";
+    public const string PlanScopeClaim = CallerClaims.Plan;
+
+    /// <summary>Whether the request names a key at all; a named key that fails is refused, never read as anonymous.</summary>
+    public static bool Carries(HttpRequest request) =>
+        request.Headers.TryGetValue(HeaderName, out var values) && !string.IsNullOrWhiteSpace(values.ToString());
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
+        if (!Carries(Request))
             return AuthenticateResult.NoResult();
-        var holder = await keys.FindAsync(values.ToString().Trim(), Context.RequestAborted);
+        var holder = await keys.FindAsync(Request.Headers[HeaderName].ToString().Trim(), Context.RequestAborted);
         if (holder is null)
-            return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, holder.Id.ToString(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, holder.Name),
-            new(ClaimTypes.Role, holder.Role),
-        };
-        claims.AddRange((holder.PlanScope ?? []).Select(slug => new Claim(PlanScopeClaim, slug)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+            return AuthenticateResult.Fail("The API key is not valid, has expired or has been revoked.");
+        var identity = CallerClaims.Identity(
+            SchemeName, holder.Name, holder.Role, holder.PlanScope ?? [], CallerClaims.KeyActor(holder.Id, holder.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,12 +1,17 @@
+using Monitoring.Ingest.Data;
+
 namespace Monitoring.Api.Auth;
 
-/// <summary>The roles an API key can carry. Viewers may later be scoped to plans (the key's plan scope).</summary>
+/// <summary>
+/// The roles (<see cref="AccessRoles"/>): admin everything; analyst reads and writes data and
+/// definitions; viewer reads the dashboard and the API; bi reads the API only (no dashboard pages).
+/// </summary>
 public static class Roles
 {
-    public const string Admin = "admin";
-    public const string Analyst = "analyst";
-    public const string Viewer = "viewer";
-    public const string BiReader = "bi";
+    public const string Admin = AccessRoles.Admin;
+    public const string Analyst = AccessRoles.Analyst;
+    public const string Viewer = AccessRoles.Viewer;
+    public const string BiReader = AccessRoles.BiReader;
 
-    public static readonly string[] All = [Admin, Analyst, Viewer, BiReader];
+    public static readonly string[] All = AccessRoles.All;
 }

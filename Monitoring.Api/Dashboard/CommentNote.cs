@@ -18,7 +18,7 @@ public static class CommentNote
     private static readonly Dictionary<string, string> Sentences = new(StringComparer.Ordinal)
     {
         [Saved] = "Kommentaren er gemt.",
-        [NoKey] = "Kommentaren blev ikke gemt: API-nøglen mangler eller må ikke skrive.",
+        [NoKey] = "Kommentaren blev ikke gemt: du er ikke logget ind med en rolle, der må skrive.",
         [BadPeriod] = "Kommentaren blev ikke gemt: perioden kunne ikke læses (skriv fx 2024 eller 2024K2).",
         [Missing] = "Kommentaren blev ikke gemt: forfatter og tekst skal udfyldes.",
         [BadKind] = "Kommentaren blev ikke gemt: brug slags note eller sag og sagstype strategisk, samarbejde eller prioritering.",

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Monitoring.Api.Auth;
 using Monitoring.Api.Dashboard.Views;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
@@ -15,34 +16,37 @@ public static class DashboardPages
     {
         app.MapDashboardStyles();
         app.MapGet(DashboardScript.Path, DashboardScript.Serve).ExcludeFromDescription().AllowAnonymous();
-        var pages = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Auth.Policies.Read);
+        // Read pages need the dashboard policy (BI callers read the API, not pages); edit pages and
+        // every post need a writer; posts carry an antiforgery token (FormToken).
+        var pages = app.MapGroup("").ExcludeFromDescription().RequireAuthorization(Auth.Policies.Dashboard);
+        var edits = pages.MapGroup("").RequireAuthorization(Auth.Policies.Write);
         pages.MapGet("/", PlansAsync);
         pages.MapGet("/planer/{slug}", PlanAsync);
         pages.MapGet("/planer/{slug}/maal/{goalId:long}", GoalAsync);
         pages.MapGet("/indikatorer/{code}", IndicatorPage.RenderAsync);
-        pages.MapPost("/indikatorer/{code}/kommentarer", IndicatorPage.AddCommentAsync).DisableAntiforgery();
-        pages.MapGet("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.RenderAsync);
-        pages.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).DisableAntiforgery();
+        edits.MapPost("/indikatorer/{code}/kommentarer", IndicatorPage.AddCommentAsync).Required();
+        edits.MapGet("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.RenderAsync);
+        edits.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).Required();
         pages.MapGet("/planer/{slug}/historik", HistoryPage.RenderAsync);
         pages.MapGet("/planer/{slug}/tjek", ChecksPage.RenderAsync);
-        pages.MapGet("/planer/{slug}/ramme", PlanDefinitionPage.RenderAsync);
-        pages.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).DisableAntiforgery();
-        pages.MapGet("/indikatorer/{code}/rediger", IndicatorEditPage.RenderAsync);
-        pages.MapPost("/indikatorer/{code}/rediger", IndicatorEditPage.SubmitAsync).DisableAntiforgery();
+        edits.MapGet("/planer/{slug}/ramme", PlanDefinitionPage.RenderAsync);
+        edits.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).Required();
+        edits.MapGet("/indikatorer/{code}/rediger", IndicatorEditPage.RenderAsync);
+        edits.MapPost("/indikatorer/{code}/rediger", IndicatorEditPage.SubmitAsync).Required();
         pages.MapGet("/planer/{slug}/undersoegelser/{indicator}", Surveys.TargetGroupsPage.RenderAsync);
-        pages.MapGet("/import/undersoegelse", Surveys.SurveyImportPage.FormAsync);
-        pages.MapPost("/import/undersoegelse", Surveys.SurveyImportPage.UploadAsync).DisableAntiforgery();
-        pages.MapGet("/import", ImportPage.FormAsync);
-        pages.MapPost("/import", ImportPage.UploadAsync).DisableAntiforgery();
-        pages.MapPost("/import/{id:long}/fortryd", RevertPage.RevertAsync).DisableAntiforgery();
+        edits.MapGet("/import/undersoegelse", Surveys.SurveyImportPage.FormAsync);
+        edits.MapPost("/import/undersoegelse", Surveys.SurveyImportPage.UploadAsync).Required();
+        edits.MapGet("/import", ImportPage.FormAsync);
+        edits.MapPost("/import", ImportPage.UploadAsync).Required();
+        edits.MapPost("/import/{id:long}/fortryd", RevertPage.RevertAsync).Required();
     }
 
     private static async Task<IResult> PlansAsync(
-        PlanStore plans, PlanEvaluationCache evaluations, IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions,
-        CancellationToken cancellationToken)
+        HttpContext context, PlanStore plans, PlanEvaluationCache evaluations, IndicatorStore indicators, ScopeStore scopes,
+        DimensionStore dimensions, CancellationToken cancellationToken)
     {
         var list = new List<(Plan, PlanEvaluation)>();
-        foreach (var plan in await plans.ListAsync(cancellationToken))
+        foreach (var plan in (await plans.ListAsync(cancellationToken)).Where(p => context.User.MaySee(p.Slug)))
             list.Add((plan, (await evaluations.EvaluatePlanAsync(plan.Slug, null, cancellationToken))!));
         var words = await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken);
         return new RazorComponentResult<PlansView>(new { Plans = list, Words = words });

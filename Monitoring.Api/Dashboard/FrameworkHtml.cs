@@ -146,7 +146,6 @@ public static class FrameworkHtml
     public static string Buttons(string saveLabel) =>
         $"<p><button name=\"handling\" value=\"vis\">Vis ændringer</button> <button name=\"handling\" value=\"gem\">{E(saveLabel)}</button></p>";
 
-    public static string KeyField => "<label>API-nøgle (kræves for at gemme) <input type=\"password\" name=\"key\"></label>";
 
     /// <summary>What a refused or failed edit says to the secretariat, and the field messages to show.</summary>
     public static (string? Message, Dictionary<string, string> Errors) Outcome(EditResult result)

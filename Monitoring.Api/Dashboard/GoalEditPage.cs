@@ -9,8 +9,8 @@ namespace Monitoring.Api.Dashboard;
 
 /// <summary>
 /// The secretariat edits a goal: its title and description, its targets' values and periods,
-/// a new target, a target retired. "Vis ændringer" shows the diff (a dry run, no key needed);
-/// "Gem" saves it with the API key typed in the form (as on the import page) against the
+/// a new target, a target retired. "Vis ændringer" shows the diff (a dry run);
+/// "Gem" saves it as the signed-in person against the
 /// version the form was opened on, so a concurrent change is never overwritten.
 /// </summary>
 public static class GoalEditPage
@@ -23,7 +23,7 @@ public static class GoalEditPage
 
     public static async Task<IResult> SubmitAsync(
         string slug, long goalId, HttpRequest request, FrameworkEditStore store, IndicatorStore indicators, ScopeStore scopes,
-        ApiKeyStore keys, CancellationToken cancellationToken)
+        HttpContext context, CancellationToken cancellationToken)
     {
         var form = await request.ReadFormAsync(cancellationToken);
         var which = form["form"].ToString();
@@ -31,9 +31,9 @@ public static class GoalEditPage
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var posted = new Posted(which, targetId, form, errors);
         var save = form["handling"] == "gem";
-        var holder = save ? await FormKey.WriterAsync(keys, form["key"], cancellationToken) : null;
+        var holder = save ? FormWriter.Of(context) : null;
         if (save && holder is null)
-            return await PageAsync(slug, goalId, store, indicators, scopes, posted, Note("Ikke gemt: API-nøglen mangler eller må ikke ændre målrammen.", error: true), cancellationToken);
+            return await PageAsync(slug, goalId, store, indicators, scopes, posted, Note("Ikke gemt: du er ikke logget ind med en rolle, der må ændre målrammen.", error: true), cancellationToken);
         if (!long.TryParse(form["etag"], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             version = -1;
         var edit = new EditContext(holder?.Name ?? "forhåndsvisning", DryRun: !save, version);
@@ -116,7 +116,7 @@ public static class GoalEditPage
             {Field("Beskrivelse", "description", Value("goal", null, "description", goal.Description), goalErrors, "textarea")}
             {Field("Indsatsområde", "focusArea", Value("goal", null, "focusArea", goal.FocusArea), goalErrors)}
             {Field("Ejer (organ)", "owningBody", Value("goal", null, "owningBody", goal.OwningBody), goalErrors, required: true)}
-            {KeyField}{Buttons("Gem målet")}</form>
+            {Buttons("Gem målet")}</form>
             """);
 
         var names = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code, i => i.Name, StringComparer.Ordinal);
@@ -132,7 +132,7 @@ public static class GoalEditPage
                 {Field("Målperiode", "targetPeriod", Value("target", target.Id, "targetPeriod", target.TargetPeriod), errors)}
                 {Field("Målværdi", "targetValue", Value("target", target.Id, "targetValue", Show(target.TargetValue)), errors)}
                 <label><input type="checkbox" name="retired"{(retired ? " checked" : "")}> Udfas måltallet (det forlader status og notat, men historikken bevares)</label>
-                {KeyField}{Buttons("Gem måltallet")}</form>
+                {Buttons("Gem måltallet")}</form>
                 """);
         }
 
@@ -155,7 +155,7 @@ public static class GoalEditPage
             {Field("Baseline-værdi", "baselineValue", Value("add", null, "baselineValue", null), addErrors)}
             {Field("Målperiode", "targetPeriod", Value("add", null, "targetPeriod", null), addErrors)}
             {Field("Målværdi", "targetValue", Value("add", null, "targetValue", null), addErrors)}
-            {KeyField}{Buttons("Tilføj måltallet")}</form>
+            {Buttons("Tilføj måltallet")}</form>
             """);
         var crumbs = $"<p class=\"muted\"><a href=\"/\">Planer</a> › <a href=\"/planer/{U(slug)}\">{E(state.Plan.Name)}</a> › <a href=\"/planer/{U(slug)}/maal/{goalId}\">{E(goal.Title)}</a> · <a href=\"/planer/{U(slug)}/historik\">Historik</a></p>";
         return Page($"Redigér mål: {goal.Title}", html.ToString(), crumbs);

@@ -76,6 +76,6 @@ public static class Html
             </body>
             </html>
             """);
-        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+        return new FormTokenPage(html.ToString());
     }
 }

@@ -49,7 +49,6 @@ public static class ImportJournal
             ? ""
             : string.Create(Danish, $"""
                 <form method="post" action="/import/{batch.Id}/fortryd">
-                <input name="key" type="password" required placeholder="API-nøgle" aria-label="API-nøgle til at fortryde batch {batch.Id}">
                 <input name="reason" placeholder="Begrundelse" aria-label="Begrundelse for at fortryde batch {batch.Id}">
                 <button>Fortryd …</button>
                 </form>

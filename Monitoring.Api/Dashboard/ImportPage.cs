@@ -15,14 +15,14 @@ public static class ImportPage
         Page("Importér data", FormHtml() + await ImportJournal.RenderAsync(batches, cancellationToken));
 
     public static async Task<IResult> UploadAsync(
-        [FromForm] IFormFile? file, [FromForm] string? key, [FromForm] string? dryRun, [FromForm] string? encoding,
-        [FromForm] string? layout, [FromForm] string? sheet, ApiKeyStore keys, ObservationImporter importer,
+        [FromForm] IFormFile? file, [FromForm] string? dryRun, [FromForm] string? encoding,
+        [FromForm] string? layout, [FromForm] string? sheet, HttpContext context, ObservationImporter importer,
         ImportBatchStore batches, CancellationToken cancellationToken)
     {
         var body = new StringBuilder();
-        var holder = await FormKey.WriterAsync(keys, key, cancellationToken);
+        var holder = FormWriter.Of(context);
         if (holder is null)
-            return Page("Importér data", "<p class=\"card error\">Filen blev ikke importeret: API-nøglen mangler eller må ikke importere.</p>" + FormHtml());
+            return Page("Importér data", "<p class=\"card error\">Filen blev ikke importeret: du er ikke logget ind med en rolle, der må importere.</p>" + FormHtml());
         if (file is null || file.Length == 0)
             return Page("Importér data", "<p class=\"card error\">Vælg en fil (CSV, .xlsx eller .xls).</p>" + FormHtml());
         var report = await importer.ImportAsync(
@@ -66,7 +66,6 @@ public static class ImportPage
         <label>Layout <select name="layout"><option value="">find selv</option><option value="long">langt</option><option value="wide-periods">år som kolonner</option><option value="wide-indicators">indikatorer som kolonner</option></select></label>
         <label>Ark (regneark) <input type="text" name="sheet" placeholder="første ark"></label>
         <label><input type="checkbox" name="dryRun"> Prøvekørsel (gem intet)</label>
-        <label>API-nøgle <input type="password" name="key" required></label>
         <button>Importér</button>
         <progress aria-label="Filen sendes og kontrolleres"></progress>
         </form>

@@ -13,14 +13,14 @@ public static class IndicatorEditPage
         PageAsync(code, indicators, store, null, new Dictionary<string, string>(StringComparer.Ordinal), null, cancellationToken);
 
     public static async Task<IResult> SubmitAsync(
-        string code, HttpRequest request, IndicatorStore indicators, FrameworkEditStore store, ApiKeyStore keys, CancellationToken cancellationToken)
+        string code, HttpRequest request, IndicatorStore indicators, FrameworkEditStore store, HttpContext context, CancellationToken cancellationToken)
     {
         var form = await request.ReadFormAsync(cancellationToken);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var save = form["handling"] == "gem";
-        var holder = save ? await FormKey.WriterAsync(keys, form["key"], cancellationToken) : null;
+        var holder = save ? FormWriter.Of(context) : null;
         if (save && holder is null)
-            return await PageAsync(code, indicators, store, form, errors, Note("Ikke gemt: API-nøglen mangler eller må ikke ændre indikatorer.", true), cancellationToken);
+            return await PageAsync(code, indicators, store, form, errors, Note("Ikke gemt: du er ikke logget ind med en rolle, der må ændre indikatorer.", true), cancellationToken);
         JsonNode? decimals = int.TryParse(form["decimals"], NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null;
         if (decimals is null)
             errors["decimals"] = "Skriv et helt tal fra 0 til 6.";
@@ -69,7 +69,7 @@ public static class IndicatorEditPage
             {Field("Definition", "definition", Value("definition", indicator.Definition), errors, "textarea")}
             {Field("Decimaler", "decimals", Value("decimals", indicator.Decimals.ToString(CultureInfo.InvariantCulture)), errors)}
             <label><input type="checkbox" name="influenceable"{(influenceable ? " checked" : "")}> Kan påvirkes af indsatsen</label>
-            {KeyField}{Buttons("Gem indikatoren")}</form>
+            {Buttons("Gem indikatoren")}</form>
             """;
         return Page($"Redigér indikator: {indicator.Name}", body, $"<p class=\"muted\"><a href=\"/\">Planer</a> › <a href=\"/indikatorer/{U(code)}\">{E(indicator.Name)}</a></p>");
     }

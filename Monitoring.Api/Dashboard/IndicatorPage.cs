@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -17,20 +18,22 @@ public static class IndicatorPage
     public static async Task<IResult> RenderAsync(
         string code, string? area, string? subgroup, string? note, string? asOf, IndicatorStore indicators, ScopeStore scopes,
         DimensionStore dimensions, SeriesQuery series, CommentStore comments, PlanStore plans, IOptions<SuppressionOptions> suppression, TimeProvider clock,
-        CancellationToken cancellationToken)
+        HttpContext context, PlanScopeLookup lookup, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
         if (await indicators.FindAsync(code, cancellationToken) is not { } indicator)
             return Results.NotFound();
         Period? period = Period.TryParse(asOf, out var parsed) ? parsed : null;
-        var allScopes = await scopes.ListAsync(cancellationToken);
-        var scope = allScopes.FirstOrDefault(s => s.Code == area) ?? allScopes.First(s => s.Kind == ScopeKind.Area);
+        // A caller scoped to plans sees the areas, comments and plans of its plans only.
+        var allScopes = await Endpoints.AreasEndpoints.VisibleAsync(await scopes.ListAsync(cancellationToken), s => s.Code, context, lookup.AreasOfAsync, cancellationToken);
+        if ((allScopes.FirstOrDefault(s => s.Code == area) ?? allScopes.FirstOrDefault(s => s.Kind == ScopeKind.Area)) is not { } scope)
+            return Results.NotFound();
         // Read as of the meeting: nothing measured after asOf is shown.
         var observations = (await series.AllSubgroupsAsync(code, scope.Code, cancellationToken))
             .Where(o => period is not { } at || o.Period.EndOrdinal <= at.EndOrdinal)
             .OrderByDescending(o => o.Period).ThenBy(o => o.Subgroup, StringComparer.Ordinal)
             .ToList();
         var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), period, clock);
-        var allPlans = await plans.ListAsync(cancellationToken);
+        var allPlans = (await plans.ListAsync(cancellationToken)).Where(p => Auth.CallerClaims.MaySee(context.User, p.Slug)).ToList();
         var planNames = allPlans.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
         return new RazorComponentResult<IndicatorView>(new Dictionary<string, object?>
         {
@@ -39,7 +42,9 @@ public static class IndicatorPage
             [nameof(IndicatorView.Scopes)] = allScopes,
             [nameof(IndicatorView.Subgroup)] = subgroup,
             [nameof(IndicatorView.Observations)] = observations,
-            [nameof(IndicatorView.Comments)] = await comments.ForIndicatorAsync(code, cancellationToken),
+            [nameof(IndicatorView.Comments)] = (await comments.ForIndicatorAsync(code, cancellationToken))
+                .Where(n => Auth.CallerClaims.MaySee(context.User, n.PlanSlug)).ToList(),
+            [nameof(IndicatorView.FormToken)] = antiforgery.GetAndStoreTokens(context),
             [nameof(IndicatorView.PlanNames)] = planNames,
             [nameof(IndicatorView.View)] = view,
             // Only a known code picks a fixed sentence: text from the URL is never shown, so a link cannot put words in the page.
@@ -51,10 +56,10 @@ public static class IndicatorPage
 
     public static async Task<IResult> AddCommentAsync(
         string code, [FromForm] string plan, [FromForm] string? period, [FromForm] string author, [FromForm] string text,
-        [FromForm] string? key, [FromForm] string? area, [FromForm] string? kind, [FromForm] string? decisionType, ApiKeyStore keys, CommentStore comments, CancellationToken cancellationToken)
+        [FromForm] string? area, [FromForm] string? kind, [FromForm] string? decisionType, HttpContext context, CommentStore comments, CancellationToken cancellationToken)
     {
         string Back(string note) => $"/indikatorer/{U(code)}?area={U(area ?? "")}&note={U(note)}";
-        if (await FormKey.WriterAsync(keys, key, cancellationToken) is null)
+        if (FormWriter.Of(context) is null)
             return Results.Redirect(Back(CommentNote.NoKey));
         Period? at = null;
         if (!string.IsNullOrWhiteSpace(period))

@@ -18,14 +18,14 @@ public static class PlanDefinitionPage
         await store.DefinitionAsync(slug, cancellationToken) is { } found ? Page(slug, found.Version, null) : Results.NotFound();
 
     public static async Task<IResult> SubmitAsync(
-        string slug, [FromForm] IFormFile? file, [FromForm] string? key, [FromForm] string? etag, [FromForm] string? handling,
-        FrameworkEditStore store, ApiKeyStore keys, CancellationToken cancellationToken)
+        string slug, [FromForm] IFormFile? file, [FromForm] string? etag, [FromForm] string? handling,
+        FrameworkEditStore store, HttpContext context, CancellationToken cancellationToken)
     {
         var version = long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
         var save = handling == "gem";
-        var holder = save ? await FormKey.WriterAsync(keys, key, cancellationToken) : null;
+        var holder = save ? FormWriter.Of(context) : null;
         if (save && holder is null)
-            return Page(slug, version, Note("Ikke gemt: API-nøglen mangler eller må ikke ændre målrammen."));
+            return Page(slug, version, Note("Ikke gemt: du er ikke logget ind med en rolle, der må ændre målrammen."));
         if (file is null || file.Length == 0)
             return Page(slug, version, Note("Vælg en JSON-fil med planens målramme."));
         PlanDefinition? plan;
@@ -61,6 +61,6 @@ public static class PlanDefinitionPage
         <p>Upload en redigeret målramme. Mål genkendes på nøgle, succeskriterier på mål, indikator, område og delgruppe; de beholder deres historik. Mål og succeskriterier, der mangler i filen, udfases.</p>
         <input type="hidden" name="etag" value="{version.ToString(CultureInfo.InvariantCulture)}">
         <label>JSON-fil <input type="file" name="file" accept=".json,application/json" required></label>
-        {KeyField}{Buttons("Gem målrammen")}</form>
+        {Buttons("Gem målrammen")}</form>
         """, $"<p class=\"muted\"><a href=\"/\">Planer</a> › <a href=\"/planer/{U(slug)}\">{E(slug)}</a></p>");
 }

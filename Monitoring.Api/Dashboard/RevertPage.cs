@@ -7,21 +7,20 @@ namespace Monitoring.Api.Dashboard;
 
 /// <summary>
 /// Undoing a batch from the import page, in two steps: the first post is a dry run that says what
-/// would change and offers the confirmation; the confirmed post reverts. The key travels in a
-/// form field, as on every dashboard form.
+/// would change and offers the confirmation; the confirmed post reverts, as the signed-in person.
 /// </summary>
 public static class RevertPage
 {
     private const int ListedPerKind = 50;
 
     public static async Task<IResult> RevertAsync(
-        long id, [FromForm] string? key, [FromForm] string? reason, [FromForm] string? confirm, ApiKeyStore keys,
+        long id, [FromForm] string? reason, [FromForm] string? confirm, HttpContext context,
         BatchReverter reverter, ImportBatchStore batches, CancellationToken cancellationToken)
     {
         var title = string.Create(Danish, $"Fortryd batch {id}");
-        var holder = await FormKey.WriterAsync(keys, key, cancellationToken);
+        var holder = FormWriter.Of(context);
         if (holder is null)
-            return await PageWithJournal(title, "<p class=\"card error\">Intet er ændret: API-nøglen mangler eller må ikke fortryde importer.</p>", batches, cancellationToken);
+            return await PageWithJournal(title, "<p class=\"card error\">Intet er ændret: du er ikke logget ind med en rolle, der må fortryde importer.</p>", batches, cancellationToken);
         var confirmed = confirm == "ja";
         var result = await reverter.RevertAsync(new RevertRequest(id, reason, holder.Name, DryRun: !confirmed), cancellationToken);
         if (result.Outcome == RevertOutcome.NotFound)
@@ -48,8 +47,7 @@ public static class RevertPage
                 <form method="post" action="/import/{id}/fortryd">
                 <input type="hidden" name="confirm" value="ja">
                 <label>Begrundelse <input name="reason" value="{E(reason)}"></label>
-                <label>API-nøgle <input type="password" name="key" required></label>
-                <button>Bekræft: fortryd batch {id}</button> <a href="/import">Annullér</a>
+                        <button>Bekræft: fortryd batch {id}</button> <a href="/import">Annullér</a>
                 </form>
                 """);
         }

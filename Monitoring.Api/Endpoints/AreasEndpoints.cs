@@ -13,10 +13,11 @@ public static partial class AreasEndpoints
     public static void MapAreasEndpoints(this RouteGroupBuilder api)
     {
         var areas = api.MapGroup("/areas").WithTags("Areas");
-        areas.MapGet("/", async (ScopeStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+        areas.MapGet("/", async (ScopeStore store, PlanScopeLookup lookup, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(await VisibleAsync(await store.ListAsync(ct), s => s.Code, context, lookup.AreasOfAsync, ct)))
             .RequireAuthorization(Policies.Read)
             .WithName("ListAreas")
-            .WithSummary("All areas and benchmark scopes.");
+            .WithSummary("All areas and benchmark scopes (a caller scoped to plans sees those of its plans).");
         areas.MapGet("/{code}", async (string code, ScopeStore store, FrameworkEditStore versions, HttpResponse response, CancellationToken ct) =>
             {
                 // The version first, as for indicators: a stale ETag is refused, never a lost edit.
@@ -49,4 +50,15 @@ public static partial class AreasEndpoints
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,63}$")]
     private static partial Regex CodePattern();
+
+    /// <summary>A list cut to what a caller scoped to plans may see (<see cref="PlanScopeGate"/> answers 404 for the rest); whole for everyone else.</summary>
+    public static async Task<List<T>> VisibleAsync<T>(
+        IEnumerable<T> items, Func<T, string> code, HttpContext context,
+        Func<IEnumerable<string>, CancellationToken, Task<IReadOnlySet<string>>> reachable, CancellationToken cancellationToken)
+    {
+        if (context.User.PlanScope() is not { } scope)
+            return items.ToList();
+        var visible = await reachable(scope, cancellationToken);
+        return items.Where(item => visible.Contains(code(item))).ToList();
+    }
 }

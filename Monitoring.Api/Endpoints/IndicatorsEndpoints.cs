@@ -14,10 +14,11 @@ public static partial class IndicatorsEndpoints
     public static void MapIndicatorsEndpoints(this RouteGroupBuilder api)
     {
         var indicators = api.MapGroup("/indicators").WithTags("Indicators");
-        indicators.MapGet("/", async (IndicatorStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+        indicators.MapGet("/", async (IndicatorStore store, PlanScopeLookup lookup, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(await AreasEndpoints.VisibleAsync(await store.ListAsync(ct), i => i.Code, context, lookup.IndicatorsOfAsync, ct)))
             .RequireAuthorization(Policies.Read)
             .WithName("ListIndicators")
-            .WithSummary("All indicators with unit, direction, source, periodicity and definition.");
+            .WithSummary("All indicators with unit, direction, source, periodicity and definition (a caller scoped to plans sees those its plans use).");
         indicators.MapGet("/{code}", async (string code, IndicatorStore store, FrameworkEditStore versions, HttpResponse response, CancellationToken ct) =>
             {
                 // The version first: an edit between the two reads leaves the ETag older than the body, so a write based on it is refused, never lost.

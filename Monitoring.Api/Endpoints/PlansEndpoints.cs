@@ -12,10 +12,11 @@ public static class PlansEndpoints
     public static void MapPlansEndpoints(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/plans").WithTags("Plans");
-        plans.MapGet("/", async (PlanStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+        plans.MapGet("/", async (PlanStore store, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok((await store.ListAsync(ct)).Where(p => context.User.MaySee(p.Slug)).ToList()))
             .RequireAuthorization(Policies.Read)
             .WithName("ListPlans")
-            .WithSummary("All plans with their areas.");
+            .WithSummary("All plans with their areas (a caller scoped to plans sees its plans).");
         plans.MapGet("/{slug}", async (string slug, PlanStore store, CancellationToken ct) =>
                 await store.FindAsync(slug, ct) is { } plan ? TypedResults.Ok(plan) : Problems.NotFound("Plan", slug))
             .RequireAuthorization(Policies.Read)

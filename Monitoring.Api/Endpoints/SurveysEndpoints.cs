@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Core.Surveys;

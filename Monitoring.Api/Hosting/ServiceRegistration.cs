@@ -37,7 +37,8 @@ public static class ServiceRegistration
         services.AddSingleton<AdminKeyBootstrap>();
         services.AddSingleton<StartupTasks>();
 
-        services.AddMonitoringAuthorization();
+        services.AddMonitoringAuthorization(configuration);
+        services.AddAntiforgery();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.Apply);
         // The board pages are Razor components rendered on the server (RazorComponentResult); no interactivity, no script.
         services.AddRazorComponents();

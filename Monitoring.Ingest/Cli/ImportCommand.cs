@@ -50,7 +50,12 @@ public static class ImportCommand
                     progress, cancellationToken);
                 task.Value = task.MaxValue;
             });
-            return Summarise(report!);
+            if (report!.Status == ImportStatus.Committed && report.BatchId is { } batchId)
+            {
+                await host.Services.GetRequiredService<AuditLog>().RecordAsync(
+                    AuditLog.CommandLineActor, "import", path.Name, string.Create(CultureInfo.InvariantCulture, $"batch {batchId}"), CancellationToken.None);
+            }
+            return Summarise(report);
         });
         return command.AcceptingSettings();
     }

@@ -35,6 +35,11 @@ public static class RevertCommand
                     return 1;
                 default:
                     Summarise(result.Report!);
+                    if (!parse.GetValue(dryRun))
+                    {
+                        await host.Services.GetRequiredService<AuditLog>().RecordAsync(AuditLog.CommandLineActor, "revert",
+                            string.Create(CultureInfo.InvariantCulture, $"batch {batchId}"), parse.GetValue(reason), CancellationToken.None);
+                    }
                     return 0;
             }
         });

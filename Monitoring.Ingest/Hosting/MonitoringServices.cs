@@ -41,6 +41,9 @@ public static class MonitoringServices
         services.AddSingleton<SeriesQuery>();
         services.AddSingleton<CommentStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<SignInLinkStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<PlanScopeLookup>();
         services.AddSingleton<UploadStore>();
         services.AddSingleton<PullSourceStore>();
         services.AddSingleton<PlanSnapshotStore>();

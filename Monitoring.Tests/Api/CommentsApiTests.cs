@@ -9,9 +9,6 @@ namespace Monitoring.Tests.Api;
 /// <summary>Notes and decisions for the board, over the API and from the indicator page's form.</summary>
 public class CommentsApiTests
 {
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-
     private static async Task<MonitoringApiFactory> StartWithPlanAsync()
     {
         var api = await MonitoringApiFactory.StartAsync(DatabaseProvider.Sqlite);
@@ -75,14 +72,16 @@ public class CommentsApiTests
     public async Task The_indicator_page_form_saves_a_decision_and_shows_its_type()
     {
         await using var api = await StartWithPlanAsync();
-        var client = api.ClientWithKey(null);
+        var session = await BrowserSession.SignInAsync(api, "analyst");
+        var client = session.Client;
+        const string PageUrl = "/indikatorer/PCT?area=AREA-A";
 
-        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/indikatorer/PCT?area=AREA-A"));
-        var saved = await client.PostAsync("/indikatorer/PCT/kommentarer", Form(
-            ("plan", "plan-p"), ("area", "AREA-A"), ("period", ""), ("author", "Sekretariatet"), ("key", api.AdminKey),
-            ("text", "Bestyrelsen bedes omprioritere 200 timer til lektiecafeen."), ("kind", "decision"), ("decisionType", "prioritering")));
-        var refused = await client.PostAsync("/indikatorer/PCT/kommentarer", Form(
-            ("plan", "plan-p"), ("area", "AREA-A"), ("author", "Sekretariatet"), ("key", api.AdminKey), ("text", "x"), ("kind", "decision"), ("decisionType", "")));
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(PageUrl));
+        var saved = await session.PostFormAsync(PageUrl, "/indikatorer/PCT/kommentarer",
+            ("plan", "plan-p"), ("area", "AREA-A"), ("period", ""), ("author", "Sekretariatet"),
+            ("text", "Bestyrelsen bedes omprioritere 200 timer til lektiecafeen."), ("kind", "decision"), ("decisionType", "prioritering"));
+        var refused = await session.PostFormAsync(PageUrl, "/indikatorer/PCT/kommentarer",
+            ("plan", "plan-p"), ("area", "AREA-A"), ("author", "Sekretariatet"), ("text", "x"), ("kind", "decision"), ("decisionType", ""));
 
         Assert.That(page, Does.Contain("name=\"kind\"").And.Contain("name=\"decisionType\"").And.Contain("Sag til bestyrelsen"));
         var after = WebUtility.HtmlDecode(await client.GetStringAsync(saved.Headers.Location ?? saved.RequestMessage!.RequestUri!));

@@ -88,16 +88,15 @@ public class FormatsApiTests(DatabaseProvider provider)
     public async Task The_import_page_previews_a_dry_run()
     {
         await using var api = await MonitoringApiFactory.StartAsync(provider);
-        var analystKey = await api.CreateKeyAsync("analyst");
+        var analyst = await BrowserSession.SignInAsync(api, "analyst");
         var file = new ByteArrayContent(DanishExport());
         using var form = new MultipartFormDataContent
         {
             { file, "file", "eksport.csv" },
-            { new StringContent(analystKey), "key" },
             { new StringContent("on"), "dryRun" },
         };
 
-        var response = await api.ClientWithKey(null).PostAsync("/import", form);
+        var response = await analyst.PostMultipartAsync("/import", "/import", form);
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -81,7 +81,8 @@ public class JobsApiTests(DatabaseProvider provider)
         await using var api = await MonitoringApiFactory.StartAsync(provider);
         var viewer = api.ClientWithKey(await api.CreateKeyAsync(Roles.Viewer));
 
-        Assert.That((await api.CreateClient().GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        // A browser without a session is sent to sign in (SignInTests covers the admin's session).
+        Assert.That((await BrowserSession.Anonymous(api).GetAsync("/hangfire")).Headers.Location?.ToString(), Does.StartWith("/log-ind?tilbage=%2Fhangfire"));
         Assert.That((await api.ClientWithKey("mon_not-a-real-key").GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await viewer.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var admin = await api.AdminClient().GetAsync("/hangfire");

@@ -39,9 +39,10 @@ public sealed class MonitoringApiFactory(
     }
 
     /// <summary>The API over the sample plans, loaded at start-up as on a fresh embedded install.</summary>
-    public static MonitoringApiFactory StartWithSamples(DatabaseProvider provider)
+    public static MonitoringApiFactory StartWithSamples(
+        DatabaseProvider provider, bool anonymousRead = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new MonitoringApiFactory(provider, anonymousRead: true, loadSamples: true);
+        var factory = new MonitoringApiFactory(provider, anonymousRead, settings, loadSamples: true);
         factory.StartServer();
         return factory;
     }
@@ -56,8 +57,8 @@ public sealed class MonitoringApiFactory(
 
     public HttpClient AdminClient() => ClientWithKey(AdminKey);
 
-    public async Task<string> CreateKeyAsync(string role) =>
-        await new ApiKeyStore(_database.Database, TimeProvider.System).CreateAsync($"test {role}", role);
+    public async Task<string> CreateKeyAsync(string role, params string[] planScope) =>
+        await new ApiKeyStore(_database.Database, TimeProvider.System).CreateAsync($"test {role}", role, planScope);
 
     public static MultipartFormDataContent Upload(byte[] content, string fileName = "upload.csv")
     {

@@ -21,13 +21,13 @@ public static class SurveyImportPage
         Page(Title, await FormHtmlAsync(surveys, cancellationToken));
 
     public static async Task<IResult> UploadAsync(
-        [FromForm] IFormFile? file, [FromForm] string? key, [FromForm] string? survey, [FromForm] string? dryRun, [FromForm] string? encoding,
-        [FromForm] string? sheet, ApiKeyStore keys, SurveyDefinitionStore surveys, SurveyImporter importer, CancellationToken cancellationToken)
+        [FromForm] IFormFile? file, [FromForm] string? survey, [FromForm] string? dryRun, [FromForm] string? encoding,
+        [FromForm] string? sheet, HttpContext context, SurveyDefinitionStore surveys, SurveyImporter importer, CancellationToken cancellationToken)
     {
         var form = await FormHtmlAsync(surveys, cancellationToken);
-        var holder = await FormKey.WriterAsync(keys, key, cancellationToken);
+        var holder = FormWriter.Of(context);
         if (holder is null)
-            return Page(Title, "<p class=\"card error\">Filen blev ikke importeret: API-nøglen mangler eller må ikke importere.</p>" + form);
+            return Page(Title, "<p class=\"card error\">Filen blev ikke importeret: du er ikke logget ind med en rolle, der må importere.</p>" + form);
         if (file is null || file.Length == 0 || string.IsNullOrWhiteSpace(survey))
             return Page(Title, "<p class=\"card error\">Vælg en undersøgelse og en fil (CSV, .xlsx eller .xls).</p>" + form);
         var report = await importer.ImportAsync(survey,
@@ -77,7 +77,6 @@ public static class SurveyImportPage
             <label>Tegnsæt <select name="encoding"><option value="">find selv</option><option>utf-8</option><option>utf-16</option><option>windows-1252</option></select></label>
             <label>Ark (regneark) <input type="text" name="sheet" placeholder="første ark"></label>
             <label><input type="checkbox" name="dryRun"> Prøvekørsel (gem intet)</label>
-            <label>API-nøgle <input type="password" name="key" required></label>
             <button>Importér besvarelser</button>
             </form>
             """;

@@ -39,6 +39,23 @@ public class DashboardBrowserTests
             await _service.DisposeAsync();
     }
 
+    /// <summary>Opens <paramref name="path"/> signed in as a new analyst: a sign-in link from the admin, opened and confirmed in the browser.</summary>
+    private async Task<(IPage Page, List<string> Errors)> OpenSignedInAsync(string path)
+    {
+        var key = (await File.ReadAllTextAsync(Path.Combine(_service.WorkFolder, "data", "admin.key"))).Trim();
+        using var http = new HttpClient { BaseAddress = _service.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var created = await http.PostAsync("/api/v1/sign-in-links", System.Net.Http.Json.JsonContent.Create(new { name = "Analytiker Jensen", role = "analyst" }));
+        created.EnsureSuccessStatusCode();
+        var link = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(created.Content)).GetProperty("path").GetString()!;
+        var (page, errors) = await OpenAsync(link);
+        var signIn = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("main form button"), r => r.Request.Method == "POST");
+        Assert.That(signIn.Status, Is.EqualTo(302), "the sign-in post redirects home");
+        var response = await page.GotoAsync(new Uri(_service.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.That(response!.Status, Is.EqualTo(200), path);
+        return (page, errors);
+    }
+
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(string path)
     {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
@@ -116,22 +133,19 @@ public class DashboardBrowserTests
     [Test]
     public async Task An_analyst_uploads_a_file_and_reads_the_report_then_a_bad_file_and_its_row_errors()
     {
-        var key = (await File.ReadAllTextAsync(Path.Combine(_service.WorkFolder, "data", "admin.key"))).Trim();
         var good = Path.Combine(_service.WorkFolder, "nye-tal.csv");
         await File.WriteAllTextAsync(good, "indicator,area,period,value\nKARAKTER_DANSK_9,0901-SOLHAVEN,2025,6.1\n");
         var bad = Path.Combine(_service.WorkFolder, "fejl.csv");
         await File.WriteAllTextAsync(bad, "indicator,area,period,value\nKARAKTER_DANSK_9,ATLANTIS,2025,6.1\nKARAKTER_DANSK_9,0901-SOLHAVEN,2025K9,6.1\n");
-        var (page, errors) = await OpenAsync("/import");
+        var (page, errors) = await OpenSignedInAsync("/import");
 
         await page.SetInputFilesAsync("input[name=file]", good);
-        await page.FillAsync("#upload input[name=key]", key);
         await page.ClickAsync("#upload button");
         await page.WaitForSelectorAsync("#rapport");
         var report = await page.InnerTextAsync("#rapport");
         await ScreenshotAsync(page, "import-report");
 
         await page.SetInputFilesAsync("input[name=file]", bad);
-        await page.FillAsync("#upload input[name=key]", key);
         await page.ClickAsync("#upload button");
         await page.WaitForSelectorAsync("#fejl");
         var rowErrors = await page.InnerTextAsync("#fejl");
@@ -145,24 +159,20 @@ public class DashboardBrowserTests
     [Test]
     public async Task An_analyst_previews_and_then_undoes_an_import_from_the_journal()
     {
-        var key = (await File.ReadAllTextAsync(Path.Combine(_service.WorkFolder, "data", "admin.key"))).Trim();
         var file = Path.Combine(_service.WorkFolder, "fortrydes.csv");
         await File.WriteAllTextAsync(file, "indicator,area,period,value\nKARAKTER_DANSK_9,0901-SOLHAVEN,2031,6.4\n");
-        var (page, errors) = await OpenAsync("/import");
+        var (page, errors) = await OpenSignedInAsync("/import");
         await page.SetInputFilesAsync("input[name=file]", file);
-        await page.FillAsync("#upload input[name=key]", key);
         await page.ClickAsync("#upload button");
         await page.WaitForSelectorAsync("#rapport");
         var batch = System.Text.RegularExpressions.Regex.Match(await page.InnerTextAsync("#rapport"), @"Importeret som batch (\d+)").Groups[1].Value;
 
         var row = page.Locator($"#batch-{batch}");
-        await row.Locator("input[name=key]").FillAsync(key);
         await row.Locator("input[name=reason]").FillAsync("Forkert år");
         await row.Locator("button").ClickAsync();
         await page.WaitForSelectorAsync("#fortryd");
         var preview = await page.InnerTextAsync("#fortryd");
         await ScreenshotAsync(page, "import-undo-preview");
-        await page.FillAsync("#fortryd input[name=key]", key);
         await page.ClickAsync("#fortryd button");
         await page.WaitForSelectorAsync("text=er fortrudt som batch");
         var journal = await page.InnerTextAsync("#journal");
@@ -175,13 +185,11 @@ public class DashboardBrowserTests
     [Test]
     public async Task A_secretariat_user_adds_a_comment_on_an_indicator()
     {
-        var key = (await File.ReadAllTextAsync(Path.Combine(_service.WorkFolder, "data", "admin.key"))).Trim();
-        var (page, errors) = await OpenAsync("/indikatorer/BESK_UDENFOR_18_64?area=0901-SOLHAVEN");
+        var (page, errors) = await OpenSignedInAsync("/indikatorer/BESK_UDENFOR_18_64?area=0901-SOLHAVEN");
 
         await page.FillAsync("input[name=period]", "2024");
         await page.FillAsync("input[name=author]", "Projektleder Hansen");
         await page.FillAsync("textarea[name=text]", "Ny jobcafé åbnede i foråret.");
-        await page.FillAsync("input[name=key]", key);
         await page.ClickAsync("form.card button");
         await page.WaitForSelectorAsync("text=Kommentaren er gemt.");
 
@@ -192,10 +200,9 @@ public class DashboardBrowserTests
     [Test]
     public async Task The_secretariat_renames_a_goal_after_seeing_the_diff_and_finds_the_new_title_and_the_history_entry()
     {
-        var key = (await File.ReadAllTextAsync(Path.Combine(_service.WorkFolder, "data", "admin.key"))).Trim();
         var (plan, errors) = await OpenAsync("/planer/vesteraa-parkerne");
         var goalLink = await plan.Locator("section.card h2 a").First.GetAttributeAsync("href");
-        var (goal, goalErrors) = await OpenAsync(goalLink!);
+        var (goal, goalErrors) = await OpenSignedInAsync(goalLink!);
         var oldTitle = await goal.InnerTextAsync("h1");
 
         await goal.ClickAsync("text=Redigér målet og dets succeskriterier");
@@ -204,7 +211,6 @@ public class DashboardBrowserTests
         await goal.WaitForSelectorAsync("#aendringer");
         var diff = await goal.InnerTextAsync("#aendringer");
         await ScreenshotAsync(goal, "goal-edit-diff");
-        await goal.FillAsync("#maal-form input[name=key]", key);
         await goal.ClickAsync("#maal-form button[value=gem]");
         await goal.WaitForSelectorAsync("text=Ændringerne er gemt.");
 

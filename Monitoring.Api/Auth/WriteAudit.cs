@@ -1,0 +1,45 @@
+using System.Globalization;
+using Monitoring.Ingest.Data;
+
+namespace Monitoring.Api.Auth;
+
+/// <summary>
+/// Records every write that went through (status below 400) in the audit log: who, the route, the
+/// path and what came back. One place for imports, reverts, corrections, framework edits, comments,
+/// keys and sign-in links, over the API and from the dashboard's forms. Previews are not writes:
+/// <c>dryRun=true</c> on the API, and the forms' preview buttons (<c>dryRun=on</c>, a <c>handling</c>
+/// other than "gem", a revert without <c>confirm=ja</c>). Sign-ins record themselves, with the person.
+/// </summary>
+public static class WriteAudit
+{
+    public static IApplicationBuilder UseWriteAudit(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            var request = context.Request;
+            if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+                || context.Response.StatusCode >= 400 || context.GetEndpoint() is not RouteEndpoint endpoint
+                || IsSignInTraffic(request) || await IsPreviewAsync(request))
+                return;
+            var location = context.Response.Headers.Location.ToString();
+            var detail = string.Create(CultureInfo.InvariantCulture, $"{context.Response.StatusCode}") + (location.Length > 0 ? " " + location : "");
+            await context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
+                context.User.ActorName(), $"{request.Method} {endpoint.RoutePattern.RawText}", request.Path.Value ?? "", detail, CancellationToken.None);
+        });
+
+    private static bool IsSignInTraffic(HttpRequest request) =>
+        request.Path.StartsWithSegments(SessionCookie.SignInPath) || request.Path.StartsWithSegments("/log-ud") || request.Path.StartsWithSegments("/signin-oidc");
+
+    private static async Task<bool> IsPreviewAsync(HttpRequest request)
+    {
+        if (string.Equals(request.Query["dryRun"], "true", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (!request.HasFormContentType)
+            return false;
+        // The endpoint has read the form already; this reads the cached copy.
+        var form = await request.ReadFormAsync();
+        return form["dryRun"] == "on"
+            || (form.ContainsKey("handling") && form["handling"] != "gem")
+            || (request.Path.Value?.EndsWith("/fortryd", StringComparison.Ordinal) == true && form["confirm"] != "ja");
+    }
+}

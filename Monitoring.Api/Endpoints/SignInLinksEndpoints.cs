@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Monitoring.Api.Auth;
+using Monitoring.Api.Dashboard;
+using Monitoring.Ingest.Data;
+
+namespace Monitoring.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/v1/sign-in-links</c>: an admin creates a personal sign-in link for a named person
+/// with a role and plan scope. One use, short-lived; the answer carries the link's path this once.
+/// </summary>
+public static class SignInLinksEndpoints
+{
+    public sealed record CreateLinkBody(string? Name, string? Role, IReadOnlyList<string>? PlanScope);
+
+    public sealed record CreatedLink(long Id, string Path, string Name, string Role, IReadOnlyList<string> PlanScope, DateTimeOffset ExpiresAt);
+
+    public static void MapSignInLinksEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/sign-in-links", CreateAsync)
+            .RequireAuthorization(Policies.Admin)
+            .WithTags("Access")
+            .WithName("CreateSignInLink")
+            .WithSummary("Create a one-use, short-lived sign-in link for a named person with a role and plan scope; the path (to put after the service's address) is shown in this answer only.");
+    }
+
+    private static async Task<IResult> CreateAsync(
+        CreateLinkBody body, SignInLinkStore links, PlanStore plans, IOptions<SignInSessionOptions> sessions, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await GrantCheck.ProblemAsync(body.Name, body.Role, body.PlanScope, plans, cancellationToken) is { } problem)
+            return problem;
+        var (id, token, expiresAt) = await links.CreateAsync(
+            body.Name!.Trim(), body.Role!, body.PlanScope, sessions.Value.SignInLinkLifetime, context.User.ActorName(), cancellationToken);
+        return TypedResults.Created(
+            string.Create(CultureInfo.InvariantCulture, $"/api/v1/sign-in-links/{id}"),
+            new CreatedLink(id, SignInPages.LinkPath(token), body.Name.Trim(), body.Role!, PlanScopeText.Parse(PlanScopeText.Format(body.PlanScope)), expiresAt));
+    }
+}

@@ -1,0 +1,50 @@
+using Dapper;
+
+namespace Monitoring.Ingest.Data;
+
+/// <summary>
+/// What a plan scope reaches, for the access checks: the plan a goal or target belongs to, the areas
+/// of a set of plans (their own areas and the scopes their targets measure or compare with) and the
+/// indicators their targets use.
+/// </summary>
+public sealed class PlanScopeLookup(MonitoringDatabase database)
+{
+    public async Task<string?> PlanOfGoalAsync(long goalId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT p.slug FROM goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = @goalId", new { goalId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<string?> PlanOfTargetAsync(long targetId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT p.slug FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id WHERE t.id = @targetId",
+            new { targetId }, cancellationToken: cancellationToken));
+    }
+
+    // Every plan's pairs are read and filtered here rather than with IN: a list parameter is expanded
+    // for SQLite but sent as one array to PostgreSQL, and a municipality has a handful of plans.
+    public async Task<IReadOnlySet<string>> AreasOfAsync(IEnumerable<string> planSlugs, CancellationToken cancellationToken = default) =>
+        await CodesOfAsync(
+            """
+            SELECT p.slug AS Slug, pa.scope_code AS Code FROM plan_areas pa JOIN plans p ON p.id = pa.plan_id
+            UNION SELECT p.slug, t.scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id
+            UNION SELECT p.slug, t.benchmark_scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id
+                WHERE t.benchmark_scope_code IS NOT NULL
+            """, planSlugs, cancellationToken);
+
+    public async Task<IReadOnlySet<string>> IndicatorsOfAsync(IEnumerable<string> planSlugs, CancellationToken cancellationToken = default) =>
+        await CodesOfAsync(
+            "SELECT DISTINCT p.slug AS Slug, t.indicator_code AS Code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id",
+            planSlugs, cancellationToken);
+
+    private async Task<IReadOnlySet<string>> CodesOfAsync(string sql, IEnumerable<string> planSlugs, CancellationToken cancellationToken)
+    {
+        var slugs = planSlugs.ToHashSet(StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var pairs = await connection.QueryAsync<(string Slug, string Code)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return pairs.Where(p => slugs.Contains(p.Slug)).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Monitoring.Ingest.Data;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Api.Access;
+
+/// <summary>
+/// Every route of the served OpenAPI document and every dashboard page, called by every role ×
+/// plan scope × {API key, session} and by nobody, on a shared server (anonymous reading off), once
+/// with the values of a plan inside the scope (Østerby Nord) and once with those of a plan outside
+/// it (Vesterå Parkerne). The expected answer comes from the two tables below; writes are sent as
+/// dry runs with empty bodies, so an allowed caller gets the endpoint's own answer (400, 422, …)
+/// and the check is only whether access was granted. SQLite only: the access rules do not touch
+/// the database engine, and the key and audit stores are tested on both in the other fixtures.
+/// </summary>
+public partial class AccessMatrixTests
+{
+    /// <summary>What a route needs, by route template (OpenAPI path or dashboard page).</summary>
+    private enum Need
+    {
+        Read,          // any signed-in caller (anonymous too when AnonymousRead is on)
+        Page,          // a dashboard page: any signed-in caller but bi
+        Write,         // admin or analyst
+        Admin,         // admin
+        WriteAllPlans, // admin or analyst, not scoped to plans (spans every plan)
+        ReadAllPlans,  // any signed-in caller not scoped to plans (imports journal)
+        AdminAllPlans, // admin (admins are never scoped)
+    }
+
+    // The readable table: method and route → what it needs. A route missing here fails the test,
+    // so a new endpoint has to be placed in the matrix.
+    private static readonly Dictionary<string, Need> Routes = new(StringComparer.Ordinal)
+    {
+        ["GET /api/v1/plans"] = Need.Read,
+        ["POST /api/v1/plans"] = Need.WriteAllPlans,
+        ["GET /api/v1/plans/{slug}"] = Need.Read,
+        ["PUT /api/v1/plans/{slug}"] = Need.Write,
+        ["GET /api/v1/plans/{slug}/goals"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/definition"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/history"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/status"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/checks"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/brief.pdf"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/briefs"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/briefs/{id}"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/snapshots"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/snapshots/{asOf}"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/comments"] = Need.Read,
+        ["POST /api/v1/plans/{slug}/comments"] = Need.Write,
+        ["GET /api/v1/goals/{id}"] = Need.Read,
+        ["PATCH /api/v1/goals/{id}"] = Need.Write,
+        ["DELETE /api/v1/goals/{id}"] = Need.Write,
+        ["POST /api/v1/goals/{id}/targets"] = Need.Write,
+        ["GET /api/v1/targets/{id}"] = Need.Read,
+        ["PATCH /api/v1/targets/{id}"] = Need.Write,
+        ["DELETE /api/v1/targets/{id}"] = Need.Write,
+        ["GET /api/v1/targets/{id}/evaluation"] = Need.Read,
+        ["GET /api/v1/indicators"] = Need.Read,
+        ["POST /api/v1/indicators"] = Need.WriteAllPlans,
+        ["GET /api/v1/indicators/{code}"] = Need.Read,
+        ["PATCH /api/v1/indicators/{code}"] = Need.WriteAllPlans,
+        ["GET /api/v1/areas"] = Need.Read,
+        ["POST /api/v1/areas"] = Need.WriteAllPlans,
+        ["GET /api/v1/areas/{code}"] = Need.Read,
+        ["PATCH /api/v1/areas/{code}"] = Need.WriteAllPlans,
+        ["GET /api/v1/dimensions"] = Need.Read,
+        ["POST /api/v1/dimensions"] = Need.WriteAllPlans,
+        ["GET /api/v1/dimensions/{code}"] = Need.Read,
+        ["GET /api/v1/observations"] = Need.Read,
+        ["POST /api/v1/observations/corrections"] = Need.WriteAllPlans,
+        ["GET /api/v1/imports"] = Need.ReadAllPlans,
+        ["POST /api/v1/imports"] = Need.WriteAllPlans,
+        ["GET /api/v1/imports/{id}"] = Need.ReadAllPlans,
+        ["GET /api/v1/imports/uploads/{id}"] = Need.WriteAllPlans,
+        ["POST /api/v1/imports/{id}/revert"] = Need.WriteAllPlans,
+        ["GET /api/v1/charts/targets/{id}.{format}"] = Need.Read,
+        ["GET /api/v1/charts/goals/{id}.{format}"] = Need.Read,
+        ["GET /api/v1/charts/indicators/{code}.{format}"] = Need.Read,
+        ["GET /api/v1/jobs"] = Need.WriteAllPlans,
+        ["GET /api/v1/jobs/{id}/runs"] = Need.WriteAllPlans,
+        ["POST /api/v1/jobs/{id}/run"] = Need.AdminAllPlans,
+        ["GET /api/v1/keys"] = Need.AdminAllPlans,
+        ["POST /api/v1/keys"] = Need.AdminAllPlans,
+        ["GET /api/v1/keys/{id}"] = Need.AdminAllPlans,
+        ["DELETE /api/v1/keys/{id}"] = Need.AdminAllPlans,
+        ["POST /api/v1/sign-in-links"] = Need.AdminAllPlans,
+        ["GET /api/v1/audit"] = Need.AdminAllPlans,
+        ["GET /"] = Need.Page,
+        ["GET /planer/{slug}"] = Need.Page,
+        ["GET /planer/{slug}/maal/{goalId}"] = Need.Page,
+        ["GET /planer/{slug}/historik"] = Need.Page,
+        ["GET /indikatorer/{code}"] = Need.Page,
+        ["GET /planer/{slug}/maal/{goalId}/rediger"] = Need.Write,
+        ["GET /planer/{slug}/ramme"] = Need.Write,
+        ["GET /indikatorer/{code}/rediger"] = Need.Write,
+        ["GET /import"] = Need.WriteAllPlans,
+        ["GET /admin/log"] = Need.AdminAllPlans,
+    };
+
+    private static readonly string[] DashboardPages = Routes.Keys.Where(k => !k.Contains("/api/", StringComparison.Ordinal)).ToArray();
+
+    private sealed record Caller(string Role, bool Scoped, string Way)
+    {
+        public override string ToString() => Role == "none" ? "none" : $"{Role}{(Scoped ? "+scope" : "")} by {Way}";
+    }
+
+    /// <summary>
+    /// The second table: the answer for a caller and a need. "=" is the answer an unscoped admin gets
+    /// (access granted), "sign-in" a redirect to the sign-in page, "404" the scope's "not found" for
+    /// values of a plan outside the scope.
+    /// </summary>
+    private static string Expected(Caller caller, Need need, bool page, bool outsideScope, bool scopeBound, string route)
+    {
+        if (caller.Role == "none")
+            return page ? "sign-in" : "401";
+        var roleMay = need switch
+        {
+            Need.Read or Need.ReadAllPlans => true,
+            Need.Page => caller.Role != "bi",
+            Need.Write or Need.WriteAllPlans => caller.Role is "admin" or "analyst",
+            _ => caller.Role == "admin",
+        };
+        if (!roleMay)
+            return page && caller.Way == "session" ? "sign-in" : "403";
+        if (!caller.Scoped)
+            return "=";
+        if (need is Need.WriteAllPlans or Need.ReadAllPlans or Need.AdminAllPlans)
+            return "403";
+        if (route == "GET /api/v1/observations")
+            return "403"; // a scoped caller names one of its areas
+        return outsideScope && scopeBound ? "404" : "=";
+    }
+
+    [Test]
+    public async Task Every_route_answers_every_caller_as_the_tables_say()
+    {
+        await using var api = MonitoringApiFactory.StartWithSamples(DatabaseProvider.Sqlite, anonymousRead: false);
+        var admin = api.AdminClient();
+        var inside = await PlanValuesAsync(admin, "oesterby-nord", "0902-AAPARKEN");
+        var outside = await PlanValuesAsync(admin, "vesteraa-parkerne", "0901-SOLHAVEN");
+
+        var document = await admin.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {path.Name}"))
+            .Concat(DashboardPages).ToList();
+        Assert.That(operations.Where(o => !Routes.ContainsKey(o)), Is.Empty, "every served route has a row in the table");
+
+        var callers = new List<(Caller Caller, HttpClient Client)> { (new Caller("none", false, "none"), BrowserSession.Anonymous(api)) };
+        foreach (var role in new[] { "admin", "analyst", "viewer", "bi" })
+        {
+            foreach (var scoped in role == "admin" ? new[] { false } : [false, true])
+            {
+                string[] scope = scoped ? ["oesterby-nord"] : [];
+                var key = BrowserSession.Anonymous(api);
+                key.DefaultRequestHeaders.Add("X-Api-Key", await api.CreateKeyAsync(role, scope));
+                callers.Add((new Caller(role, scoped, "key"), key));
+                callers.Add((new Caller(role, scoped, "session"), (await BrowserSession.SignInAsync(api, role, scope)).Client));
+            }
+        }
+
+        var mismatches = new StringBuilder();
+        var checkedCount = 0;
+        foreach (var route in operations)
+        {
+            var page = DashboardPages.Contains(route);
+            var scopeBound = ScopeBound().IsMatch(route);
+            foreach (var (values, outsideScope) in scopeBound ? new[] { (inside, false), (outside, true) } : [(inside, false)])
+            {
+                var baseline = await SendAsync(admin, route, values);
+                foreach (var (caller, client) in callers)
+                {
+                    var expected = Expected(caller, Routes[route], page, outsideScope, scopeBound, route);
+                    var actual = await SendAsync(client, route, values);
+                    checkedCount++;
+                    if (!Matches(expected, actual, baseline))
+                        mismatches.AppendLine($"{route} [{(outsideScope ? "other plan" : "own plan")}] {caller}: expected {expected} ({baseline}), got {actual}");
+                }
+            }
+        }
+
+        Assert.That(mismatches.ToString(), Is.Empty);
+        Assert.That(checkedCount, Is.GreaterThan(1000));
+    }
+
+    private static bool Matches(string expected, string actual, string baseline) => expected switch
+    {
+        "=" => actual == baseline,
+        "sign-in" => actual.StartsWith("302 /log-ind?", StringComparison.Ordinal),
+        _ => actual == expected,
+    };
+
+    private sealed record PlanValues(string Slug, long GoalId, long TargetId, string Indicator, string Area);
+
+    /// <summary>A plan's first goal and target, an indicator and an area only that plan has (<paramref name="notArea"/> belongs to the other).</summary>
+    private static async Task<PlanValues> PlanValuesAsync(HttpClient admin, string slug, string notArea)
+    {
+        var goals = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{slug}/goals");
+        var goal = goals[0];
+        var target = goal.GetProperty("targets")[0];
+        var plan = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{slug}");
+        var area = plan.GetProperty("areaCodes").EnumerateArray().Select(a => a.GetString()!).First(a => a != notArea);
+        var indicator = slug == "oesterby-nord" ? "FRAFLYTNING" : "DAGTILBUD_0_5"; // each used by its own plan only
+        return new PlanValues(slug, goal.GetProperty("id").GetInt64(), target.GetProperty("id").GetInt64(), indicator, area);
+    }
+
+    /// <summary>Calls the route with the plan's values; the answer as "status" or "302 location".</summary>
+    private static async Task<string> SendAsync(HttpClient client, string route, PlanValues values)
+    {
+        var space = route.IndexOf(' ', StringComparison.Ordinal);
+        var method = new HttpMethod(route[..space]);
+        var path = route[(space + 1)..];
+        var id = path.StartsWith("/api/v1/goals", StringComparison.Ordinal) || path.StartsWith("/api/v1/charts/goals", StringComparison.Ordinal) ? values.GoalId
+            : path.StartsWith("/api/v1/targets", StringComparison.Ordinal) || path.StartsWith("/api/v1/charts/targets", StringComparison.Ordinal) ? values.TargetId
+            : path.StartsWith("/api/v1/keys", StringComparison.Ordinal) ? 999_999
+            : 1;
+        var url = path.Replace("{slug}", values.Slug, StringComparison.Ordinal).Replace("{goalId}", values.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{id}", path.Contains("/jobs/", StringComparison.Ordinal) ? "evaluation-snapshots" : id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{format}", "svg", StringComparison.Ordinal).Replace("{asOf}", "2024-01-01", StringComparison.Ordinal)
+            .Replace("{code}", path.Contains("ndi", StringComparison.Ordinal) ? values.Indicator : path.Contains("/areas/", StringComparison.Ordinal) ? values.Area : "koen", StringComparison.Ordinal);
+        if (path.Contains("/charts/indicators/", StringComparison.Ordinal) || path == "/indikatorer/{code}")
+            url += "?area=" + values.Area;
+        if (method != HttpMethod.Get)
+            url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "dryRun=true";
+        using var request = new HttpRequestMessage(method, url);
+        if (method != HttpMethod.Get && method != HttpMethod.Delete)
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        return status is 301 or 302 or 303 ? $"{status} {response.Headers.Location}" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"\{slug\}|\{goalId\}|/goals/\{id\}|/targets/\{id\}|/indicators/\{code\}|/indikatorer/\{code\}|/areas/\{code\}")]
+    private static partial Regex ScopeBound();
+}
