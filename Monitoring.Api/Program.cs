@@ -44,6 +44,7 @@ api.MapEvaluationEndpoints();
 api.MapChartsEndpoints();
 api.MapBoardBriefEndpoints();
 api.MapCommentsEndpoints();
+api.MapChainEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 app.MapHealthChecks("/health");

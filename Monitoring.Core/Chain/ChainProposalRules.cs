@@ -15,7 +15,9 @@ namespace Monitoring.Core.Chain;
 /// <item>priority: an activity that spent more than planned in some year, or a delayed activity that
 /// has spent its whole budget — resources were underestimated.</item>
 /// </list>
-/// A goal without activities raises nothing: there is no chain to question.
+/// A goal without activities raises nothing: there is no chain to question. A cooperation or
+/// priority question is put under the strategic goal its activities serve (one that needs action
+/// first), because the brief lists the board's matters goal by goal.
 /// </summary>
 public static class ChainProposalRules
 {
@@ -26,7 +28,21 @@ public static class ChainProposalRules
     public static IReadOnlyList<ChainProposal> Propose(IReadOnlyList<GoalEvaluation> strategicGoals, IReadOnlyList<SubAgreement> subAgreements)
     {
         var activities = subAgreements.SelectMany(s => s.Activities).ToList();
-        return [.. ProposeStrategic(strategicGoals, subAgreements), .. ProposeCooperation(activities), .. ProposePriority(activities)];
+        var goalOf = GoalOfActivities(strategicGoals, subAgreements);
+        return [.. ProposeStrategic(strategicGoals, subAgreements), .. ProposeCooperation(activities, goalOf), .. ProposePriority(activities, goalOf)];
+    }
+
+    /// <summary>The strategic goal a set of activities serves through their sub-agreements: one that needs action first, then by key.</summary>
+    private static Func<IEnumerable<Activity>, long?> GoalOfActivities(IReadOnlyList<GoalEvaluation> strategicGoals, IReadOnlyList<SubAgreement> subAgreements)
+    {
+        var ordered = strategicGoals.OrderBy(g => g.NeedsAction ? 0 : 1).ThenBy(g => g.Goal.Key, StringComparer.Ordinal).ToList();
+        return activities =>
+        {
+            var served = activities
+                .SelectMany(a => subAgreements.Where(s => s.Id == a.SubAgreementId).SelectMany(s => s.GoalIds))
+                .ToHashSet();
+            return ordered.FirstOrDefault(g => served.Contains(g.Goal.Id) || g.SubGoals.Any(s => served.Contains(s.Goal.Id)))?.Goal.Id;
+        };
     }
 
     private static IEnumerable<ChainProposal> ProposeStrategic(IReadOnlyList<GoalEvaluation> strategicGoals, IReadOnlyList<SubAgreement> subAgreements)
@@ -68,7 +84,7 @@ public static class ChainProposalRules
             goal.Goal.Id, serving.Select(a => a.Id).Order().ToList(), evidence);
     }
 
-    private static IEnumerable<ChainProposal> ProposeCooperation(IReadOnlyList<Activity> activities)
+    private static IEnumerable<ChainProposal> ProposeCooperation(IReadOnlyList<Activity> activities, Func<IEnumerable<Activity>, long?> goalOf)
     {
         foreach (var partner in activities.GroupBy(a => a.Partner.Trim(), StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -82,11 +98,11 @@ public static class ChainProposalRules
                 $"{Cooperation}-partner-{Slug(partner.Key)}", Cooperation,
                 $"{partner.Key} lever ikke op til delaftalerne: {behind.Count} af {total} aktiviteter er forsinket eller stoppet. " +
                 "Vil bestyrelsen tage samarbejdet op?",
-                null, behind.Select(a => a.Id).ToList(), evidence);
+                goalOf(behind), behind.Select(a => a.Id).ToList(), evidence);
         }
     }
 
-    private static IEnumerable<ChainProposal> ProposePriority(IReadOnlyList<Activity> activities)
+    private static IEnumerable<ChainProposal> ProposePriority(IReadOnlyList<Activity> activities, Func<IEnumerable<Activity>, long?> goalOf)
     {
         foreach (var activity in activities.OrderBy(a => a.Id))
         {
@@ -102,7 +118,7 @@ public static class ChainProposalRules
             yield return new ChainProposal(
                 $"{Priority}-activity-{activity.Id}", Priority,
                 $"Ressourcerne til aktiviteten \"{activity.Title}\" er undervurderet. Vil bestyrelsen prioritere flere midler eller ændre aktiviteten?",
-                null, [activity.Id], evidence);
+                goalOf([activity]), [activity.Id], evidence);
         }
     }
 

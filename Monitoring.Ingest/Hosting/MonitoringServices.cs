@@ -38,6 +38,9 @@ public static class MonitoringServices
         services.AddSingleton<ObservationQuery>();
         services.AddSingleton<SeriesQuery>();
         services.AddSingleton<CommentStore>();
+        services.AddSingleton<ChainStore>();
+        services.AddSingleton<ChainProposalDecisionStore>();
+        services.AddSingleton<ChainProposalService>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<UploadStore>();
         services.AddSingleton<PullSourceStore>();

@@ -75,6 +75,16 @@ public class ChainProposalRulesTests
     }
 
     [Test]
+    public void A_cooperation_question_is_put_under_the_goal_its_activities_serve_preferring_one_that_needs_action()
+    {
+        var goals = new[] { GoalAt(1, TargetStatus.OnTrack, 0.9), GoalAt(2, TargetStatus.OffTrack, 0.1, SubGoalAt(21, 2, TargetStatus.OffTrack)) };
+
+        var proposals = ChainProposalRules.Propose(goals, [Serving([1, 21], Act(1, ActivityStatus.Stopped, "Skolen"))]);
+
+        Assert.That(Of(ChainProposalRules.Cooperation, proposals).Single().GoalId, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Spending_above_plan_raises_a_priority_question_and_spending_exactly_the_plan_does_not()
     {
         var above = ChainProposalRules.Propose([], [Serving([], Act(1, ActivityStatus.Running, "X", new BudgetYear(2024, 100_000, 100_001)))]);
