@@ -48,4 +48,18 @@ public partial class ChainPageTests
         Assert.That(page, Does.Not.Contain("style="));
         Assert.That(plan, Does.Contain("href=\"/planer/vesteraa-parkerne/styringskaede\""));
     }
+
+    [Test]
+    public async Task The_brief_has_one_line_per_sub_agreement_with_its_activities_on_schedule_delayed_and_stopped()
+    {
+        var pdftotext = SystemTool.Require("/usr/bin/pdftotext", "poppler-utils");
+        var file = Path.Combine(_api.Database.Folder, "chain-brief.pdf");
+        await File.WriteAllBytesAsync(file, await _api.ClientWithKey(null).GetByteArrayAsync("/api/v1/plans/oesterby-nord/brief.pdf"));
+
+        var text = Regex.Replace(SystemTool.Run(pdftotext, file, "-"), "\\s+", " ");
+
+        Assert.That(text, Does.Contain("Delaftaler og aktiviteter"));
+        Assert.That(text, Does.Contain("Delaftale: Kriminalitetsforebyggelse og tryghed (Styregruppen for tryghed): 2 som planlagt · 1 forsinket · 1 stoppet"));
+        Assert.That(text, Does.Contain("Delaftale: Beskæftigelse (Styregruppen for beskæftigelse): 2 som planlagt · 0 forsinket · 0 stoppet"));
+    }
 }
