@@ -57,6 +57,7 @@ api.MapEvaluationEndpoints();
 api.MapChartsEndpoints();
 api.MapBoardBriefEndpoints();
 api.MapCommentsEndpoints();
+api.MapChainEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 api.MapKeysEndpoints();

@@ -28,6 +28,7 @@ public static class DashboardPages
         edits.MapGet("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.RenderAsync);
         edits.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).Required();
         pages.MapGet("/planer/{slug}/historik", HistoryPage.RenderAsync);
+        pages.MapGet("/planer/{slug}/styringskaede", ChainAsync);
         pages.MapGet("/planer/{slug}/tjek", ChecksPage.RenderAsync);
         edits.MapGet("/planer/{slug}/ramme", PlanDefinitionPage.RenderAsync);
         edits.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).Required();
@@ -72,6 +73,20 @@ public static class DashboardPages
         }
         var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), period, clock);
         return new RazorComponentResult<PlanView>(new { Plan = plan, Evaluation = evaluation, View = view, Changes = changes });
+    }
+
+    /// <summary>The chain of steering as it stands now: goals next to the activities serving them, and the proposals they raise.</summary>
+    private static async Task<IResult> ChainAsync(
+        string slug, PlanStore plans, PlanEvaluationCache evaluations, ChainStore chain, ChainProposalService proposals, IndicatorStore indicators,
+        ScopeStore scopes, DimensionStore dimensions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
+            return Results.NotFound();
+        var evaluation = (await evaluations.EvaluatePlanAsync(slug, null, cancellationToken))!;
+        var subAgreements = await chain.ForPlanAsync(slug, null, cancellationToken);
+        var proposed = (await proposals.ListAsync(slug, cancellationToken))!;
+        var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), null, clock);
+        return new RazorComponentResult<ChainView>(new { Plan = plan, Evaluation = evaluation, SubAgreements = subAgreements, Proposals = proposed, View = view });
     }
 
     private static async Task<IResult> GoalAsync(

@@ -1,3 +1,4 @@
+using Monitoring.Core.Chain;
 using Monitoring.Core.Charts;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
@@ -10,7 +11,7 @@ namespace Monitoring.Ingest.Goals;
 /// <summary>Gathers what the one-page brief shows and renders it with the same chart module as the dashboard.</summary>
 public sealed class BoardBriefService(
     PlanStore plans, PlanEvaluationCache evaluations, IndicatorStore indicators, ScopeStore scopes, CommentStore comments,
-    ChartService charts, TimeProvider clock)
+    ChartService charts, TimeProvider clock, ChainStore chain)
 {
     public Task<byte[]?> RenderAsync(string slug, Period? asOf, CancellationToken cancellationToken) =>
         RenderAsync(slug, asOf, null, cancellationToken);
@@ -49,7 +50,13 @@ public sealed class BoardBriefService(
                 .ToList();
             return new BriefGoal(goal, targets, about.Where(c => c.IsDecision).ToList(), about.FirstOrDefault(c => !c.IsDecision));
         }).ToList();
-        var context = new BriefContext(today, PeriodCovered(goals), nextMeeting, judgedAt < today);
+        // The activities as they stood at the end of the asOf period, like the numbers beside them.
+        DateTimeOffset? activitiesAt = asOf is { } p ? new DateTimeOffset(EndOf(p).ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero) : null;
+        var subAgreements = (await chain.ForPlanAsync(slug, activitiesAt, cancellationToken))
+            .Select(s => new BriefSubAgreement(s.Title, s.SteeringGroup, s.Activities.Count(a => a.OnSchedule),
+                s.Activities.Count(a => a.Status == ActivityStatus.Delayed), s.Activities.Count(a => a.Status == ActivityStatus.Stopped)))
+            .ToList();
+        var context = new BriefContext(today, PeriodCovered(goals), nextMeeting, judgedAt < today, subAgreements);
         return BoardBriefDocument.Render(plan, evaluation, goals, context);
     }
 

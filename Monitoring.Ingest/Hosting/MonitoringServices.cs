@@ -40,6 +40,9 @@ public static class MonitoringServices
         services.AddSingleton<ObservationQuery>();
         services.AddSingleton<SeriesQuery>();
         services.AddSingleton<CommentStore>();
+        services.AddSingleton<ChainStore>();
+        services.AddSingleton<ChainProposalDecisionStore>();
+        services.AddSingleton<ChainProposalService>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SignInLinkStore>();
         services.AddSingleton<AuditLog>();

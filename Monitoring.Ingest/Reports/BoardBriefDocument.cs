@@ -17,8 +17,12 @@ public sealed record BriefTarget(TargetEvaluation Evaluation, Indicator Indicato
 /// </summary>
 public sealed record BriefGoal(GoalEvaluation Goal, IReadOnlyList<BriefTarget> Targets, IReadOnlyList<Comment> Decisions, Comment? LatestNote);
 
-/// <summary>What the brief says about itself: written on, data through, covered periods, next meeting.</summary>
-public sealed record BriefContext(DateOnly Date, string? PeriodCovered, DateOnly? NextMeeting, bool StaleAgainstAsOf);
+/// <summary>What the brief says about itself: written on, data through, covered periods, next meeting, and the sub-agreements' standing.</summary>
+public sealed record BriefContext(
+    DateOnly Date, string? PeriodCovered, DateOnly? NextMeeting, bool StaleAgainstAsOf, IReadOnlyList<BriefSubAgreement>? SubAgreements = null);
+
+/// <summary>One line of the brief per sub-agreement: how many of its activities run on schedule, are delayed or stopped.</summary>
+public sealed record BriefSubAgreement(string Title, string SteeringGroup, int OnSchedule, int Delayed, int Stopped);
 
 /// <summary>
 /// The one-page A4 board brief (the handbook's "pixi" report): the matters the board is asked to

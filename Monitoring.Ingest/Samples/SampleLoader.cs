@@ -11,11 +11,12 @@ namespace Monitoring.Ingest.Samples;
 /// <summary>
 /// Fills an empty database from <c>samples/</c>: indicators, subgroup dimensions, areas, plans with their goals and
 /// targets, then every observation file through the ordinary importer, so the samples obey the
-/// same rules as an analyst's upload.
+/// same rules as an analyst's upload; last the plans' sub-agreements and activities
+/// (<c>metadata/subagreements.json</c>) when a chain store is given.
 /// </summary>
 public sealed class SampleLoader(
     IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions, PlanStore plans, ObservationImporter importer,
-    SurveyDefinitionStore? surveys = null)
+    SurveyDefinitionStore? surveys = null, ChainStore? chain = null)
 {
     public async Task<SampleLoadResult> LoadIfEmptyAsync(string folder, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
@@ -79,7 +80,27 @@ public sealed class SampleLoader(
             rows += report.Created;
             files++;
         }
+        if (chain is not null)
+            await LoadSubAgreementsAsync(chain, Path.Combine(folder, "metadata", "subagreements.json"), cancellationToken);
         return new SampleLoadResult(true, indicatorFile.Indicators.Count, planCount, files, rows);
+    }
+
+    /// <summary>The sample sub-agreements, serving goals named by key; a key the plan lacks stops the load like any invalid sample.</summary>
+    private async Task LoadSubAgreementsAsync(ChainStore chainStore, string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+            return;
+        foreach (var sample in Read<SubAgreementFile>(path).SubAgreements)
+        {
+            var plan = await plans.FindAsync(sample.Plan, cancellationToken)
+                ?? throw new InvalidDataException($"'{path}': there is no sample plan '{sample.Plan}'.");
+            var goals = (await plans.GoalsAsync(plan.Id, cancellationToken)).ToDictionary(g => g.Key);
+            var goalIds = sample.Goals.Select(key => goals.TryGetValue(key, out var goal)
+                ? goal.Id
+                : throw new InvalidDataException($"'{path}': plan '{sample.Plan}' has no goal '{key}'.")).ToList();
+            await chainStore.CreateSubAgreementAsync(plan.Id,
+                new SubAgreementDraft(sample.Title, sample.FocusArea, sample.SteeringGroup, sample.Period, goalIds, sample.Activities), "samples", cancellationToken);
+        }
     }
 
     /// <summary>Finds <c>samples/</c> beside the working folder or above the binaries, so both <c>dotnet run</c> and tests find it.</summary>
@@ -119,6 +140,11 @@ public sealed class SampleLoader(
     private sealed record DimensionFile(IReadOnlyList<Dimension> Dimensions);
 
     private sealed record SurveyFile(IReadOnlyList<SurveyDefinition> Surveys);
+
+    private sealed record SubAgreementFile(IReadOnlyList<SampleSubAgreement> SubAgreements);
+
+    private sealed record SampleSubAgreement(
+        string Plan, string Title, string? FocusArea, string SteeringGroup, string Period, IReadOnlyList<string> Goals, IReadOnlyList<ActivityDraft> Activities);
 }
 
 public sealed record SampleLoadResult(bool Loaded, int Indicators, int Plans, int Files, int Observations);

@@ -54,6 +54,7 @@ internal sealed class BriefPage
     {
         Header(plan, evaluation, context);
         Matters(goals, context);
+        SubAgreements(context.SubAgreements ?? []);
         Good(goals);
         Goals(goals);
     }
@@ -142,6 +143,37 @@ internal sealed class BriefPage
             Paragraph(_left + Indent, _width - Indent, [new TextRun("Sekretariatet har ingen indstilling til bestyrelsen endnu.", _text, XBrushes.DimGray)], 1);
         }
         _y += 2;
+    }
+
+    /// <summary>
+    /// The chain of steering in one line per sub-agreement, so the board sees whether the activities
+    /// run; left out when the plan has none, and counted, not drawn, when the page is full.
+    /// </summary>
+    private void SubAgreements(IReadOnlyList<BriefSubAgreement> subAgreements)
+    {
+        if (subAgreements.Count == 0)
+            return;
+        Heading("Delaftaler og aktiviteter");
+        var limit = _bottom - 150;
+        for (var i = 0; i < subAgreements.Count; i++)
+        {
+            var s = subAgreements[i];
+            List<TextRun> runs =
+            [
+                new TextRun($"{s.Title} ({s.SteeringGroup}):", _bold, XBrushes.Black),
+                new TextRun($"{s.OnSchedule} som planlagt", _text, XBrushes.Black),
+                new TextRun($"· {s.Delayed} forsinket", s.Delayed > 0 ? _bold : _text, s.Delayed > 0 ? BoardBriefDocument.StatusBrush(TargetStatus.OffTrack) : XBrushes.Black),
+                new TextRun($"· {s.Stopped} stoppet", s.Stopped > 0 ? _bold : _text, XBrushes.Black),
+            ];
+            var height = Measure(() => Paragraph(_left, _width, runs, 2));
+            if (_y + height > limit - LineOf(_small))
+            {
+                More($"+ {subAgreements.Count - i} {(subAgreements.Count - i == 1 ? "delaftale" : "delaftaler")} mere – se styringskæden på dashboardet.");
+                break;
+            }
+            Paragraph(_left, _width, runs, 2);
+        }
+        _y += 3;
     }
 
     /// <summary>Targets achieved or on track: what the board can see is working.</summary>
