@@ -24,7 +24,7 @@ public static class PlanScopeGate
     private static readonly string[] UnscopedOnlyPrefixes =
     [
         "/api/v1/imports", "/api/v1/jobs", "/api/v1/observations/corrections", "/api/v1/keys", "/api/v1/sign-in-links",
-        "/api/v1/audit", "/import", "/admin",
+        "/api/v1/audit", "/import", "/admin", "/api/v1/activities",
     ];
 
     public static IApplicationBuilder UsePlanScopeGate(this IApplicationBuilder app) =>
@@ -46,6 +46,12 @@ public static class PlanScopeGate
         var ct = context.RequestAborted;
         if (UnscopedOnlyPrefixes.Any(prefix => pattern.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
             return Forbidden("This route spans every plan; a key or session scoped to plans cannot use it.");
+        // Observations are not tied to a plan: the feed's and the extracts' whole tables are for unscoped callers;
+        // a scoped one reads /api/v1/observations one area of its plans at a time.
+        if (context.Request.Path.StartsWithSegments("/odata/Observations", StringComparison.OrdinalIgnoreCase)
+            || (pattern.StartsWith("/api/v1/extracts", StringComparison.Ordinal)
+                && route.TryGetValue("name", out var extract) && extract is string name && name.StartsWith("observations", StringComparison.Ordinal)))
+            return Forbidden("A caller scoped to plans reads observations through /api/v1/observations?area= for an area of its plans.");
 
         var boundToPlan = false;
         if (route.TryGetValue("slug", out var slug) && slug is string planSlug)

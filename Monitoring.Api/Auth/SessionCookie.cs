@@ -45,5 +45,5 @@ public static class SessionCookie
     }
 
     public static bool IsForPrograms(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/swagger/v1") || request.Path.StartsWithSegments("/health");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/odata") || request.Path.StartsWithSegments("/problems") || request.Path.StartsWithSegments("/swagger/v1") || request.Path.StartsWithSegments("/health");
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Monitoring.Api.Hosting;
@@ -8,7 +7,7 @@ namespace Monitoring.Api.Http;
 
 /// <summary>
 /// ASP.NET Core's rate limiter, one fixed window per caller: the authenticated identity (an API
-/// key's or a session's NameIdentifier) when there is one, else the client's address. Refused
+/// key's or a session's actor claim) when there is one, else the client's address. Refused
 /// requests get 429 with Retry-After and a problem saying when to come back.
 /// </summary>
 public static class CallerRateLimiter
@@ -52,7 +51,7 @@ public static class CallerRateLimiter
         context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>().Value.RateLimit;
 
     private static string CallerOf(HttpContext context) =>
-        context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } id
+        context.User.FindFirst(Auth.CallerClaims.Actor)?.Value is { } id
             ? $"id:{context.User.Identity?.AuthenticationType}:{id}"
             : $"ip:{context.Connection.RemoteIpAddress}";
 }

@@ -52,6 +52,7 @@ public static class ProblemTypes
     public static void MapProblemTypes(this IEndpointRouteBuilder app) =>
         app.MapGet("/problems/{name}", Results<Ok<ProblemType>, NotFound> (string name) =>
                 All.FirstOrDefault(t => t.Name == name) is { } type ? TypedResults.Ok(type) : TypedResults.NotFound())
+            .RequireAuthorization(Auth.Policies.Read)
             .WithTags("Problems")
             .WithName("GetProblemType")
             .WithSummary("What a problem's type means and what to do about it, in Danish and English.");

@@ -106,7 +106,9 @@ public sealed class TestDatabase : IAsyncDisposable
         foreach (var table in Tables)
         {
             var rows = await connection.QueryAsync($"SELECT * FROM {table} ORDER BY 1");
-            lines.AddRange(rows.Select(r => table + ": " + string.Join("|", ((IDictionary<string, object?>)r).Values)));
+            // A key's last use is bookkeeping of reads, not a write of data: left out of the comparison.
+            lines.AddRange(rows.Select(r => table + ": " + string.Join("|",
+                ((IDictionary<string, object?>)r).Where(c => c.Key != "last_used_at").Select(c => c.Value))));
         }
         return string.Join('\n', lines);
     }

@@ -89,10 +89,31 @@ public partial class AccessMatrixTests
         ["DELETE /api/v1/keys/{id}"] = Need.AdminAllPlans,
         ["POST /api/v1/sign-in-links"] = Need.AdminAllPlans,
         ["GET /api/v1/audit"] = Need.AdminAllPlans,
+        ["GET /api/v1/plans/{slug}/subagreements"] = Need.Read,
+        ["POST /api/v1/plans/{slug}/subagreements"] = Need.Write,
+        ["GET /api/v1/activities/{id}"] = Need.ReadAllPlans,
+        ["PATCH /api/v1/activities/{id}"] = Need.WriteAllPlans,
+        ["GET /api/v1/activities/{id}/history"] = Need.ReadAllPlans,
+        ["GET /api/v1/plans/{slug}/proposals"] = Need.Read,
+        ["POST /api/v1/plans/{slug}/proposals/{key}/confirm"] = Need.Write,
+        ["POST /api/v1/plans/{slug}/proposals/{key}/dismiss"] = Need.Write,
+        ["GET /api/v1/charts/surveys/{indicator}.{format}"] = Need.Read,
+        ["GET /api/v1/extracts/{name}.csv"] = Need.Read,
+        ["GET /api/v1/column-aliases"] = Need.Read,
+        ["PUT /api/v1/column-aliases/{alias}"] = Need.WriteAllPlans,
+        ["DELETE /api/v1/column-aliases/{alias}"] = Need.WriteAllPlans,
+        ["GET /problems/{name}"] = Need.Read,
+        ["GET /api/v1/surveys"] = Need.Read,
+        ["GET /api/v1/surveys/{code}"] = Need.Read,
+        ["PUT /api/v1/surveys/{code}"] = Need.AdminAllPlans,
+        ["POST /api/v1/surveys/{code}/responses"] = Need.WriteAllPlans,
         ["GET /"] = Need.Page,
         ["GET /planer/{slug}"] = Need.Page,
         ["GET /planer/{slug}/maal/{goalId}"] = Need.Page,
         ["GET /planer/{slug}/historik"] = Need.Page,
+        ["GET /planer/{slug}/tjek"] = Need.Page,
+        ["GET /planer/{slug}/styringskaede"] = Need.Page,
+        ["GET /import/undersoegelse"] = Need.WriteAllPlans,
         ["GET /indikatorer/{code}"] = Need.Page,
         ["GET /planer/{slug}/maal/{goalId}/rediger"] = Need.Write,
         ["GET /planer/{slug}/ramme"] = Need.Write,
@@ -101,7 +122,7 @@ public partial class AccessMatrixTests
         ["GET /admin/log"] = Need.AdminAllPlans,
     };
 
-    private static readonly string[] DashboardPages = Routes.Keys.Where(k => !k.Contains("/api/", StringComparison.Ordinal)).ToArray();
+    private static readonly string[] DashboardPages = Routes.Keys.Where(k => !k.Contains("/api/", StringComparison.Ordinal) && !k.Contains("/problems/", StringComparison.Ordinal)).ToArray();
 
     private sealed record Caller(string Role, bool Scoped, string Way)
     {

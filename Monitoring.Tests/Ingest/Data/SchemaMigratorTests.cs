@@ -65,7 +65,7 @@ public class SchemaMigratorTests(DatabaseProvider provider)
         Assert.That(applied[0], Does.Contain("extra"));
     }
 
-    private string Dialect => Path.GetFileName(new MonitoringDatabase(new DatabaseOptions { Provider = provider }).ScriptsFolder);
+    private string Dialect => provider == DatabaseProvider.Postgres ? "postgres" : "sqlite";
 
     private static void CopyScripts(string from, string to)
     {

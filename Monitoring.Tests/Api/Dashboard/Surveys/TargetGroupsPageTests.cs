@@ -54,7 +54,7 @@ public class TargetGroupsPageTests(DatabaseProvider provider)
         Assert.That(young, Does.Contain("15–29 år").And.Contain("89,8 %").And.Contain($"{Percent(wilson.Lower)}–{Percent(wilson.Upper)}"));
         Assert.That(young, Does.Contain("▲ signifikant ændring").And.Contain("73,0 %"));
         Assert.That(Row(html, "alder:30-64"), Does.Contain("ingen sikker ændring"));
-        Assert.That(html, Does.Not.Contain("<script"));
+        Assert.That(html, Does.Not.Match("<script(?![^>]*\\ssrc=)"), "no inline script");
         Assert.That(html, Does.Contain("/api/v1/charts/surveys/TRYG_FOELER_SIG_TRYG.svg?area=0901-SOLHAVEN&wave=2023"));
     }
 
@@ -97,13 +97,13 @@ public class TargetGroupsPageTests(DatabaseProvider provider)
         using var form = new MultipartFormDataContent
         {
             { file, "file", "tryghed-respondenter.csv" },
-            { new StringContent(_api.AdminKey), "key" },
             { new StringContent("tryghed"), "survey" },
             { new StringContent("on"), "dryRun" },
         };
 
-        var blank = await HtmlAsync("/import/undersoegelse");
-        var response = await _client.PostAsync("/import/undersoegelse", form);
+        var analyst = await BrowserSession.SignInAsync(_api, "analyst");
+        var blank = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync("/import/undersoegelse"));
+        var response = await analyst.PostMultipartAsync("/import/undersoegelse", "/import/undersoegelse", form);
 
         Assert.That(blank, Does.Contain("<option value=\"tryghed\">Tryghedsundersøgelsen</option>"));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -116,13 +116,14 @@ public class TargetGroupsPageTests(DatabaseProvider provider)
     [Test]
     public async Task The_indicator_table_shows_a_survey_shares_interval_and_hides_counts_with_a_small_complement()
     {
-        var html = await HtmlAsync("/indikatorer/TRYG_FOELER_SIG_TRYG?area=0901-KILDEGAARDEN");
+        // The page is a Razor component: whitespace between cells is not meaning.
+        var html = Regex.Replace(await HtmlAsync("/indikatorer/TRYG_FOELER_SIG_TRYG?area=0901-KILDEGAARDEN"), @">\s+<", "><");
 
         // Kildegården 2019, 65+: 3 of 6. Wilson 95 %: 18,8–81,2 %. "Tæller 3, n 6" would name three persons.
         Assert.That(html, Does.Contain("<th>95 %-interval</th>"));
-        Assert.That(html, Does.Contain("<a href=\"/planer/oesterby-nord/undersoegelser/TRYG_FOELER_SIG_TRYG?area=0901-KILDEGAARDEN\">Sammenlign målgrupperne i Kildegården"));
-        Assert.That(html, Does.Contain("<td>2019</td><td>alder:65+</td><td class=\"num\">50,0</td><td class=\"num\">18,8–81,2</td><td class=\"num\">–</td><td class=\"num\">–</td>"));
+        Assert.That(html, Does.Contain("/planer/oesterby-nord/undersoegelser/TRYG_FOELER_SIG_TRYG?area=0901-KILDEGAARDEN\">Sammenlign målgrupperne i Kildegården"));
+        Assert.That(Regex.IsMatch(html, "<td>2019</td><td>[^<]*65\\+[^<]*</td><td class=\"num\">50,0[^<]*</td><td class=\"num\">18,8–81,2</td><td class=\"num\">–?</td><td class=\"num\">–?</td>"), Is.True, html);
         // 30-64: 31 of 41, a complement of 10: counts shown.
-        Assert.That(Regex.IsMatch(html, "<td>2019</td><td>alder:30-64</td><td class=\"num\">75,6</td><td class=\"num\">[^<]+</td><td class=\"num\">31</td><td class=\"num\">41</td>"), Is.True);
+        Assert.That(Regex.IsMatch(html, "<td>2019</td><td>[^<]*30-64[^<]*</td><td class=\"num\">75,6[^<]*</td><td class=\"num\">[^<]+</td><td class=\"num\">31</td><td class=\"num\">41</td>"), Is.True);
     }
 }
