@@ -6,7 +6,7 @@ using Monitoring.Ingest.Data;
 
 namespace Monitoring.Api.Auth;
 
-/// <summary>Authenticates a request by its <c>X-Api-Key</c> header against the stored key hashes.</summary>
+/// <summary>Authenticates a request by its API key (<see cref="PresentedKey"/>: the header, or on BI routes the query or Basic) against the stored key hashes.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -16,14 +16,13 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string PlanScopeClaim = CallerClaims.Plan;
 
     /// <summary>Whether the request names a key at all; a named key that fails is refused, never read as anonymous.</summary>
-    public static bool Carries(HttpRequest request) =>
-        request.Headers.TryGetValue(HeaderName, out var values) && !string.IsNullOrWhiteSpace(values.ToString());
+    public static bool Carries(HttpRequest request) => PresentedKey.TryRead(request, out _);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Carries(Request))
+        if (!PresentedKey.TryRead(Request, out var key))
             return AuthenticateResult.NoResult();
-        var holder = await keys.FindAsync(Request.Headers[HeaderName].ToString().Trim(), Context.RequestAborted);
+        var holder = await keys.FindAsync(key, Context.RequestAborted);
         if (holder is null)
             return AuthenticateResult.Fail("The API key is not valid, has expired or has been revoked.");
         var identity = CallerClaims.Identity(
@@ -34,7 +33,9 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
+        Response.Headers.WWWAuthenticate = Request.Path.StartsWithSegments("/odata", StringComparison.OrdinalIgnoreCase)
+            ? "Basic realm=\"Monitoring\""
+            : $"{SchemeName} header=\"{HeaderName}\"";
         return Task.CompletedTask;
     }
 }

@@ -26,4 +26,42 @@ public class ODataAccessTests(DatabaseProvider provider)
         Assert.That(wrongKey.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(bi.StatusCode, Is.EqualTo(HttpStatusCode.OK), await bi.Content.ReadAsStringAsync());
     }
+
+    [Test]
+    public async Task Power_query_credentials_work_a_key_in_the_url_pages_through_every_observation_and_basic_takes_the_key_as_password()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider, anonymousRead: false);
+        var rows = Enumerable.Range(0, 30).Select(i => $"PCT,AREA-A,{1990 + i},{i + 10},,,").ToArray();
+        await api.AdminClient().PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(Csv.WithHeader(rows)));
+        var key = await api.CreateKeyAsync(Roles.BiReader);
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add("Prefer", "odata.maxpagesize=7");
+
+        // Power Query's "Web API" credential: the key as the query parameter it names, on every request including next links.
+        var ids = new List<string>();
+        string? next = $"/odata/Observations?api_key={Uri.EscapeDataString(key)}&$select=Id";
+        var pages = 0;
+        while (next is not null)
+        {
+            using var page = await client.GetAsync(next);
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), await page.Content.ReadAsStringAsync());
+            var json = System.Text.Json.JsonDocument.Parse(await page.Content.ReadAsStringAsync()).RootElement;
+            ids.AddRange(json.GetProperty("value").EnumerateArray().Select(v => v.GetProperty("Id").GetString()!));
+            next = json.TryGetProperty("@odata.nextLink", out var link) ? link.GetString() : null;
+            pages++;
+        }
+        var basic = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("powerbi:" + key)));
+        using var withBasic = new HttpRequestMessage(HttpMethod.Get, "/api/v1/extracts/observations-long.csv") { Headers = { Authorization = basic } };
+        using var basicResponse = await client.SendAsync(withBasic);
+        using var wrongInUrl = await client.GetAsync("/odata/Plans?api_key=mon_wrong");
+        using var keyInUrlElsewhere = await client.GetAsync($"/api/v1/plans?api_key={Uri.EscapeDataString(key)}");
+
+        Assert.That(ids, Has.Count.EqualTo(30).And.Unique);
+        Assert.That(pages, Is.EqualTo(5));
+        Assert.That(basicResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await basicResponse.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(31));
+        Assert.That(wrongInUrl.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a wrong key in the URL is refused, never anonymous");
+        Assert.That(keyInUrlElsewhere.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the key is taken from the URL only on the BI routes");
+    }
 }
