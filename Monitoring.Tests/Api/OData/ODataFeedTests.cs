@@ -170,18 +170,20 @@ public class ODataFeedTests(DatabaseProvider provider)
     [Test]
     public async Task Next_links_keep_the_callers_own_query_parameters_such_as_asOf_and_api_key()
     {
+        // A real key: a key in the URL is used on the feed, and a wrong one is refused.
+        var key = Uri.EscapeDataString(await _api.CreateKeyAsync(Monitoring.Api.Auth.Roles.BiReader));
         var stored = (await StoredAsync()).Count;
-        var observations = await _feed.PageAsync("Observations", "/odata/Observations?api_key=the-key&$select=Id", "odata.maxpagesize=500");
-        var (all, _) = await _feed.AllAsync("Observations", "/odata/Observations?api_key=the-key&$select=Id", "odata.maxpagesize=500");
-        var evaluations = await _feed.PageAsync("Evaluations", "/odata/Evaluations?asOf=2021&api_key=the-key", "odata.maxpagesize=3");
-        var (allEvaluations, evaluationPages) = await _feed.AllAsync("Evaluations", "/odata/Evaluations?asOf=2021&api_key=the-key", "odata.maxpagesize=3");
+        var observations = await _feed.PageAsync("Observations", $"/odata/Observations?api_key={key}&$select=Id", "odata.maxpagesize=500");
+        var (all, _) = await _feed.AllAsync("Observations", $"/odata/Observations?api_key={key}&$select=Id", "odata.maxpagesize=500");
+        var evaluations = await _feed.PageAsync("Evaluations", $"/odata/Evaluations?asOf=2021&api_key={key}", "odata.maxpagesize=3");
+        var (allEvaluations, evaluationPages) = await _feed.AllAsync("Evaluations", $"/odata/Evaluations?asOf=2021&api_key={key}", "odata.maxpagesize=3");
 
-        Assert.That(observations.NextLink!.Query, Does.Contain("api_key=the-key").And.Contain("$skiptoken="));
+        Assert.That(observations.NextLink!.Query, Does.Contain($"api_key={key}").And.Contain("$skiptoken="));
         Assert.That(all, Has.Count.EqualTo(stored));
-        Assert.That(evaluations.NextLink!.Query, Does.Contain("api_key=the-key").And.Contain("asOf=2021"));
+        Assert.That(evaluations.NextLink!.Query, Does.Contain($"api_key={key}").And.Contain("asOf=2021"));
         Assert.That(evaluationPages, Is.GreaterThan(1));
         Assert.That(allEvaluations.Select(e => e["TargetId"]), Is.Unique);
         Assert.That(allEvaluations.Select(e => e.Text("AsOf")), Is.All.EqualTo("2021"));
-        Assert.That(allEvaluations, Has.Count.EqualTo((await _feed.PageAsync("Evaluations", "/odata/Evaluations")).Entries.Count));
+        Assert.That(allEvaluations, Has.Count.EqualTo((await _feed.PageAsync("Evaluations", $"/odata/Evaluations")).Entries.Count));
     }
 }

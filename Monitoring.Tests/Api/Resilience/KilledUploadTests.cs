@@ -16,7 +16,8 @@ namespace Monitoring.Tests.Api.Resilience;
 [NonParallelizable]
 public class KilledUploadTests
 {
-    private const int Indicators = 10, Areas = 100, Years = 30;
+    // 90,000 rows: an import long enough, even on an idle machine, that the kill lands while it runs.
+    private const int Indicators = 30, Areas = 100, Years = 30;
 
     [Test]
     public async Task A_background_upload_killed_while_running_is_imported_whole_after_restart()
