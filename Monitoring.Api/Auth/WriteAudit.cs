@@ -18,14 +18,28 @@ public static class WriteAudit
             await next(context);
             var request = context.Request;
             if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-                || context.Response.StatusCode >= 400 || context.GetEndpoint() is not RouteEndpoint endpoint
+                || context.Response.StatusCode >= 400 || context.Items.ContainsKey(Recorded)
                 || IsSignInTraffic(request) || await IsPreviewAsync(request))
                 return;
-            var location = context.Response.Headers.Location.ToString();
-            var detail = string.Create(CultureInfo.InvariantCulture, $"{context.Response.StatusCode}") + (location.Length > 0 ? " " + location : "");
-            await context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
-                context.User.ActorName(), $"{request.Method} {endpoint.RoutePattern.RawText}", request.Path.Value ?? "", detail, CancellationToken.None);
+            await RecordNowAsync(context, context.Response.StatusCode, context.Response.Headers.Location.ToString());
         });
+
+    private static readonly object Recorded = new();
+
+    /// <summary>
+    /// Records this request's write now, before its response, and not again afterwards: for a
+    /// handler that starts work (a background import) whose write lock would hold the entry back.
+    /// </summary>
+    public static async Task RecordNowAsync(HttpContext context, int status, string location)
+    {
+        if (context.GetEndpoint() is not RouteEndpoint endpoint)
+            return;
+        context.Items[Recorded] = true;
+        var request = context.Request;
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{status}") + (location.Length > 0 ? " " + location : "");
+        await context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
+            context.User.ActorName(), $"{request.Method} {endpoint.RoutePattern.RawText}", request.Path.Value ?? "", detail, CancellationToken.None);
+    }
 
     private static bool IsSignInTraffic(HttpRequest request) =>
         request.Path.StartsWithSegments(SessionCookie.SignInPath) || request.Path.StartsWithSegments("/log-ud") || request.Path.StartsWithSegments("/signin-oidc");

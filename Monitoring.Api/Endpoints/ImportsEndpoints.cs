@@ -57,7 +57,7 @@ public static class ImportsEndpoints
 
         var options = new ImportOptions(encoding, layout, sheet);
         if (file.Length > jobs.Value.BackgroundUploadBytes && dryRun != true)
-            return await AcceptInBackgroundAsync(file, options, user, jobs.Value, uploads, backgroundJobs, cancellationToken);
+            return await AcceptInBackgroundAsync(request.HttpContext, file, options, user, jobs.Value, uploads, backgroundJobs, cancellationToken);
 
         var report = await importer.ImportAsync(
             new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "upload", user.Identity?.Name ?? "unknown", dryRun ?? false)
@@ -75,7 +75,7 @@ public static class ImportsEndpoints
 
     /// <summary>Saves the file, records the upload as queued and enqueues its import; 202 with the upload's URL.</summary>
     private static async Task<IResult> AcceptInBackgroundAsync(
-        IFormFile file, ImportOptions options, ClaimsPrincipal user, JobsOptions jobs, UploadStore uploads, IBackgroundJobClient backgroundJobs,
+        HttpContext http, IFormFile file, ImportOptions options, ClaimsPrincipal user, JobsOptions jobs, UploadStore uploads, IBackgroundJobClient backgroundJobs,
         CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
@@ -84,10 +84,13 @@ public static class ImportsEndpoints
         await using (var target = File.Create(path))
             await file.CopyToAsync(target, cancellationToken);
         await uploads.CreateAsync(id, Path.GetFileName(file.FileName), path, file.Length, user.Identity?.Name ?? "unknown", options, cancellationToken);
-        var jobId = backgroundJobs.Enqueue<UploadImportJob>(job => job.RunAsync(id, CancellationToken.None));
-        await uploads.SetJobAsync(id, jobId, cancellationToken);
+        var location = $"/api/v1/imports/uploads/{id}";
+        // Every write of this request happens before the import starts: on SQLite the import holds
+        // the only write lock, and a write after it would hold the 202 back until the import ended.
+        await WriteAudit.RecordNowAsync(http, StatusCodes.Status202Accepted, location);
+        backgroundJobs.Enqueue<UploadImportJob>(job => job.RunAsync(id, null, CancellationToken.None));
         var upload = await uploads.FindAsync(id, cancellationToken);
-        return TypedResults.Accepted($"/api/v1/imports/uploads/{id}", UploadView.From(upload!));
+        return TypedResults.Accepted(location, UploadView.From(upload!));
     }
 
     private static async Task<IResult> UploadStatusAsync(string id, UploadStore uploads, CancellationToken cancellationToken) =>

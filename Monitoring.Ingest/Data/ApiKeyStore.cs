@@ -39,12 +39,26 @@ public sealed class ApiKeyStore(MonitoringDatabase database, TimeProvider clock)
         if (row is null)
             return null;
         if (row.LastUsedAt is null || now - row.LastUsedAt.Value >= LastUseResolution)
+            await RecordUseAsync(connection, row.Id, now, cancellationToken);
+        return new ApiKeyHolder(row.Id, row.Name, row.Role, PlanScopeText.Parse(row.PlanScope));
+    }
+
+    /// <summary>
+    /// Best effort: on SQLite a long import holds the only write lock, and a caller must not wait
+    /// for it just to have its key's last use noted. The next request after the import notes it.
+    /// </summary>
+    private static async Task RecordUseAsync(System.Data.Common.DbConnection connection, long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE api_keys SET last_used_at = @now WHERE id = @id", new { id = row.Id, now = StoredTextTypes.Timestamp(now) },
-                cancellationToken: cancellationToken));
+                "UPDATE api_keys SET last_used_at = @now WHERE id = @id", new { id, now = StoredTextTypes.Timestamp(now) },
+                commandTimeout: 1, cancellationToken: cancellationToken));
         }
-        return new ApiKeyHolder(row.Id, row.Name, row.Role, PlanScopeText.Parse(row.PlanScope));
+        catch (System.Data.Common.DbException)
+        {
+            // Busy: the use is recorded by a later request.
+        }
     }
 
     public async Task<bool> AnyWithRoleAsync(string role, CancellationToken cancellationToken = default)

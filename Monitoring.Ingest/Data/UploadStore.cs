@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
 using Monitoring.Ingest.Import.Formats;
@@ -7,6 +8,8 @@ namespace Monitoring.Ingest.Data;
 /// <summary>Uploads imported in the background: the saved file, its status and progress, and the outcome.</summary>
 public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)
 {
+    private readonly ConcurrentDictionary<string, (string Stage, int Done, int Total)> _liveProgress = new();
+
     private const string Select =
         """
         SELECT id AS Id, file_name AS FileName, stored_path AS StoredPath, size_bytes AS SizeBytes, status AS Status,
@@ -34,35 +37,68 @@ public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UploadRow>(new CommandDefinition(
             Select + " WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return row?.ToUpload();
+        var upload = row?.ToUpload();
+        if (upload is null || !_liveProgress.TryGetValue(id, out var live))
+            return upload;
+        if (upload.Status != UploadStatus.Running)
+        {
+            _liveProgress.TryRemove(id, out _);
+            return upload with { Stage = upload.Stage ?? live.Stage, RowsDone = Math.Max(upload.RowsDone, live.Done), RowsTotal = Math.Max(upload.RowsTotal, live.Total) };
+        }
+        return upload with { Stage = live.Stage, RowsDone = live.Done, RowsTotal = live.Total };
     }
 
-    public Task SetJobAsync(string id, string jobId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE uploads SET job_id = @jobId, updated_at = @now WHERE id = @id", new { id, jobId, now = Now() },
-            cancellationToken);
+    public Task MarkRunningAsync(string id, string? jobId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE uploads SET status = 'running', job_id = COALESCE(@jobId, job_id), error = NULL, updated_at = @now WHERE id = @id",
+            new { id, jobId, now = Now() }, cancellationToken);
 
-    public Task MarkRunningAsync(string id, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE uploads SET status = 'running', error = NULL, updated_at = @now WHERE id = @id",
-            new { id, now = Now() }, cancellationToken);
-
-    public Task ReportProgressAsync(string id, string stage, int done, int total, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(
+    /// <summary>
+    /// Rows handled so far. On SQLite the import holds the only write lock while it runs, so progress
+    /// written to the table would wait for the import's end; there the job runs in this process, and
+    /// progress is kept here instead. On PostgreSQL it is written, for every process to read.
+    /// </summary>
+    public Task ReportProgressAsync(string id, string stage, int done, int total, CancellationToken cancellationToken = default)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            _liveProgress[id] = (stage, done, total);
+            return Task.CompletedTask;
+        }
+        return ExecuteAsync(
             "UPDATE uploads SET stage = @stage, rows_done = @done, rows_total = @total, updated_at = @now WHERE id = @id",
             new { id, stage, done, total, now = Now() }, cancellationToken);
+    }
 
-    /// <summary>The final outcome: committed (with the batch) or rejected (with the report).</summary>
-    public Task FinishAsync(string id, string status, long? batchId, string reportJson, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(
-            """
-            UPDATE uploads SET status = @status, batch_id = @batchId, report_json = @reportJson, error = NULL, updated_at = @now
-            WHERE id = @id
-            """,
-            new { id, status, batchId, reportJson, now = Now() }, cancellationToken);
+    private const string Finish =
+        """
+        UPDATE uploads SET status = @status, batch_id = @batchId, report_json = @reportJson, error = NULL, updated_at = @now,
+                           rows_done = @rowsRead, rows_total = @rowsRead
+        WHERE id = @id
+        """;
+
+    /// <summary>The final outcome: committed (with the batch) or rejected (with the report), and the rows read.</summary>
+    public async Task FinishAsync(string id, string status, long? batchId, string reportJson, int rowsRead, CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync(Finish, new { id, status, batchId, reportJson, rowsRead, now = Now() }, cancellationToken);
+        _liveProgress.TryRemove(id, out _);
+    }
+
+    /// <summary>
+    /// The outcome written inside the import's own transaction, so a process killed between the
+    /// import's commit and a later status write cannot leave a committed upload "running" (and
+    /// imported again after a restart).
+    /// </summary>
+    public static Task FinishWithinAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+        string id, string status, long? batchId, string reportJson, int rowsRead, DateTimeOffset now) =>
+        connection.ExecuteAsync(Finish, new { id, status, batchId, reportJson, rowsRead, now = Stamp(now) }, transaction);
 
     /// <summary>A failed attempt; Hangfire may retry, and the next attempt sets the status back to running.</summary>
-    public Task RecordErrorAsync(string id, string error, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE uploads SET status = 'failed', error = @error, updated_at = @now WHERE id = @id",
+    public async Task RecordErrorAsync(string id, string error, CancellationToken cancellationToken = default)
+    {
+        _liveProgress.TryRemove(id, out _);
+        await ExecuteAsync("UPDATE uploads SET status = 'failed', error = @error, updated_at = @now WHERE id = @id",
             new { id, error, now = Now() }, cancellationToken);
+    }
 
     /// <summary>Back to queued, progress and error cleared: the upload's import starts again from its file.</summary>
     public Task RequeueAsync(string id, CancellationToken cancellationToken = default) =>
@@ -78,6 +114,15 @@ public sealed class UploadStore(MonitoringDatabase database, TimeProvider clock)
             Select + " WHERE status IN ('committed', 'rejected', 'failed') AND updated_at < @before ORDER BY updated_at",
             new { before = Stamp(before) }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToUpload()).ToList();
+    }
+
+    /// <summary>Uploads that ended (committed or rejected) but whose file is still in the upload folder.</summary>
+    public async Task<IReadOnlyList<Upload>> ListEndedWithFileAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UploadRow>(new CommandDefinition(
+            Select + " WHERE status IN ('committed', 'rejected') ORDER BY created_at", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToUpload()).Where(u => File.Exists(u.StoredPath)).ToList();
     }
 
     /// <summary>Uploads not yet ended: queued or running.</summary>

@@ -12,6 +12,9 @@ public sealed record ImportRequest(Func<Stream> OpenContent, string FileName, st
     /// <summary>What the analyst chose instead of detection (encoding).</summary>
     public ImportOptions Options { get; init; } = ImportOptions.Detect;
 
+    /// <summary>The background upload this import finishes; its outcome is committed with the import.</summary>
+    public string? UploadId { get; init; }
+
     public ImportRequest(ReadOnlyMemory<byte> content, string fileName, string source, string requestedBy, bool dryRun)
         : this(() => AsStream(content), fileName, source, requestedBy, dryRun)
     {

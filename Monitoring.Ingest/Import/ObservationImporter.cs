@@ -1,10 +1,12 @@
 using System.Text;
+using System.Text.Json;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import.Formats;
 using Monitoring.Ingest.Import.Rules;
+using Monitoring.Ingest.Metadata;
 
 namespace Monitoring.Ingest.Import;
 
@@ -165,8 +167,14 @@ public sealed class ObservationImporter(
         await ImportBatchStore.CompleteAsync(connection, transaction, record);
         cancellationToken.ThrowIfCancellationRequested();
         await DataVersionStore.BumpAsync(connection, transaction, CancellationToken.None);
+        var report = Report(record, batchId, ignoredColumns) with { Detected = detected, SkippedCount = skipped.Count, Skipped = skipped.Take(ImportReport.MaxListedSkipped).ToList(), Preview = preview };
+        if (request.UploadId is { } uploadId)
+        {
+            await UploadStore.FinishWithinAsync(connection, transaction, uploadId, UploadStatus.Committed, batchId,
+                JsonSerializer.Serialize(report, MetadataJson.Options), report.RowsRead, clock.GetUtcNow());
+        }
         await transaction.CommitAsync(CancellationToken.None);
-        return Report(record, batchId, ignoredColumns) with { Detected = detected, SkippedCount = skipped.Count, Skipped = skipped.Take(ImportReport.MaxListedSkipped).ToList(), Preview = preview };
+        return report;
     }
 
     /// <summary>An empty, binary or spreadsheet file, or an unknown encoding: one clear error before any row is read.</summary>

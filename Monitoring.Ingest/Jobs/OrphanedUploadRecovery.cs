@@ -11,6 +11,8 @@ namespace Monitoring.Ingest.Jobs;
 /// transaction, so nothing of it was written: it is enqueued again when its file is still there,
 /// and marked failed otherwise. With shared job storage (PostgreSQL) Hangfire itself hands a dead
 /// server's job to another, and another process may be running the upload now: nothing is touched.
+/// An upload whose import committed is marked committed in that same transaction, so it is never
+/// taken for an orphan; only its file may be left, and that is removed here.
 /// </summary>
 public sealed class OrphanedUploadRecovery(
     UploadStore uploads, MonitoringDatabase database, IBackgroundJobClient jobs, ILogger<OrphanedUploadRecovery> logger)
@@ -19,14 +21,19 @@ public sealed class OrphanedUploadRecovery(
     {
         if (HangfireStorageSetup.IsShared(database))
             return 0;
+        // Killed after an import committed (its outcome is committed with it) but before its file went.
+        foreach (var ended in await uploads.ListEndedWithFileAsync(cancellationToken))
+        {
+            File.Delete(ended.StoredPath);
+            logger.LogInformation("Upload {Upload} ({File}) was {Status}; its leftover file is removed.", ended.Id, ended.FileName, ended.Status);
+        }
         var orphans = await uploads.ListUnfinishedAsync(cancellationToken);
         foreach (var upload in orphans)
         {
             if (File.Exists(upload.StoredPath))
             {
                 await uploads.RequeueAsync(upload.Id, cancellationToken);
-                var jobId = jobs.Enqueue<UploadImportJob>(job => job.RunAsync(upload.Id, CancellationToken.None));
-                await uploads.SetJobAsync(upload.Id, jobId, cancellationToken);
+                var jobId = jobs.Enqueue<UploadImportJob>(job => job.RunAsync(upload.Id, null, CancellationToken.None));
                 logger.LogWarning("Upload {Upload} ({File}) was {Status} when the service stopped; imported again as job {Job}.",
                     upload.Id, upload.FileName, upload.Status, jobId);
             }

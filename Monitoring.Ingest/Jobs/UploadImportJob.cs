@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hangfire;
+using Hangfire.Server;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
@@ -14,21 +15,28 @@ namespace Monitoring.Ingest.Jobs;
 public sealed class UploadImportJob(UploadStore uploads, ObservationImporter importer)
 {
     [AutomaticRetry(Attempts = 3)]
-    public async Task<string> RunAsync(string uploadId, CancellationToken cancellationToken)
+    public Task<string> RunAsync(string uploadId, CancellationToken cancellationToken) => RunAsync(uploadId, null, cancellationToken);
+
+    /// <summary>
+    /// The job notes its own id when it starts: whoever enqueued it writes nothing after enqueueing,
+    /// since on SQLite the import may already hold the only write lock by then.
+    /// </summary>
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<string> RunAsync(string uploadId, PerformContext? context, CancellationToken cancellationToken)
     {
         var upload = await uploads.FindAsync(uploadId, cancellationToken)
             ?? throw new InvalidOperationException($"Upload {uploadId} does not exist.");
         if (upload.IsFinished)
             return $"already {upload.Status}";
-        await uploads.MarkRunningAsync(uploadId, cancellationToken);
+        await uploads.MarkRunningAsync(uploadId, context?.BackgroundJob.Id, cancellationToken);
         try
         {
             var progress = new StoreProgress(uploads, uploadId);
             var report = await importer.ImportAsync(
-                ImportRequest.FromFile(upload.StoredPath, "upload", upload.RequestedBy, dryRun: false) with { FileName = upload.FileName, Options = upload.Options }, progress, cancellationToken);
+                ImportRequest.FromFile(upload.StoredPath, "upload", upload.RequestedBy, dryRun: false) with { FileName = upload.FileName, Options = upload.Options, UploadId = uploadId }, progress, cancellationToken);
             await progress.FlushAsync();
             var status = report.Status == ImportStatus.Rejected ? UploadStatus.Rejected : UploadStatus.Committed;
-            await uploads.FinishAsync(uploadId, status, report.BatchId, JsonSerializer.Serialize(report, MetadataJson.Options),
+            await uploads.FinishAsync(uploadId, status, report.BatchId, JsonSerializer.Serialize(report, MetadataJson.Options), report.RowsRead,
                 cancellationToken);
             File.Delete(upload.StoredPath);
             return $"{status}: batch {report.BatchId}, {report.RowsRead} rows";

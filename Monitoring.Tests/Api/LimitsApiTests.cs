@@ -108,7 +108,7 @@ public class LimitsApiTests(DatabaseProvider provider)
             if (status == UploadStatus.Failed)
                 await store.RecordErrorAsync(id, "boom");
             else
-                await store.FinishAsync(id, status, null, "{\"big\":\"report\"}");
+                await store.FinishAsync(id, status, null, "{\"big\":\"report\"}", 0);
             return path;
         }
         var oldRejected = await CreateAsync(old, "oldrejected", UploadStatus.Rejected);

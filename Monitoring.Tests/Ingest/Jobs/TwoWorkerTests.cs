@@ -70,7 +70,7 @@ public class TwoWorkerTests
             var path = Path.Combine(folder, id + ".csv");
             await File.WriteAllBytesAsync(path, content);
             await uploads.CreateAsync(id, $"file-{i:000}.csv", path, content.Length, "test", ImportOptions.Detect);
-            jobIds.Add(client.Enqueue<UploadImportJob>(job => job.RunAsync(id, CancellationToken.None)));
+            jobIds.Add(client.Enqueue<UploadImportJob>(job => job.RunAsync(id, null, CancellationToken.None)));
         }
 
         await using var connection = await database.Database.OpenAsync();
