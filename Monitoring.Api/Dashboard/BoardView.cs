@@ -14,7 +14,7 @@ public sealed record BoardView(BoardWords Words, Period? AsOf, DateOnly JudgedAt
     {
         ArgumentNullException.ThrowIfNull(clock);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        return new(words, asOf, asOf is { } at && EndOf(at) < today ? EndOf(at) : today);
+        return new(words, asOf, asOf is { } at && at.LastDay < today ? at.LastDay : today);
     }
 
     /// <summary>The asOf query to add, starting with <paramref name="separator"/>; empty when the page shows today.</summary>
@@ -44,12 +44,5 @@ public sealed record BoardView(BoardWords Words, Period? AsOf, DateOnly JudgedAt
         ArgumentNullException.ThrowIfNull(target);
         return target.Latest is { } latest && Words.Indicator(target.IndicatorCode) is { } indicator
             && Staleness.IsStale(indicator.Periodicity, latest.Period, JudgedAt);
-    }
-
-    private static DateOnly EndOf(Period period)
-    {
-        var year = period.EndOrdinal / 12;
-        var month = period.EndOrdinal % 12 + 1;
-        return new DateOnly(year, month, DateTime.DaysInMonth(year, month));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Dashboard.Views;
@@ -29,6 +30,9 @@ public static class DashboardPages
         edits.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).Required();
         pages.MapGet("/planer/{slug}/historik", HistoryPage.RenderAsync);
         pages.MapGet("/planer/{slug}/styringskaede", ChainAsync);
+        edits.MapPost("/planer/{slug}/aktiviteter/{id:long}", ChainForms.ChangeActivityAsync).Required();
+        edits.MapPost("/planer/{slug}/forslag/{key}/bekraeft", ChainForms.ConfirmAsync).Required();
+        edits.MapPost("/planer/{slug}/forslag/{key}/afvis", ChainForms.DismissAsync).Required();
         pages.MapGet("/planer/{slug}/tjek", ChecksPage.RenderAsync);
         edits.MapGet("/planer/{slug}/ramme", PlanDefinitionPage.RenderAsync);
         edits.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).Required();
@@ -77,16 +81,33 @@ public static class DashboardPages
 
     /// <summary>The chain of steering as it stands now: goals next to the activities serving them, and the proposals they raise.</summary>
     private static async Task<IResult> ChainAsync(
-        string slug, PlanStore plans, PlanEvaluationCache evaluations, ChainStore chain, ChainProposalService proposals, IndicatorStore indicators,
-        ScopeStore scopes, DimensionStore dimensions, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, string slug, string? asOf, string? styregruppe, PlanStore plans, PlanEvaluationCache evaluations, ChainStore chain,
+        ChainProposalService proposals, IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions, IAntiforgery antiforgery,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
             return Results.NotFound();
-        var evaluation = (await evaluations.EvaluatePlanAsync(slug, null, cancellationToken))!;
-        var subAgreements = await chain.ForPlanAsync(slug, null, cancellationToken);
-        var proposed = (await proposals.ListAsync(slug, cancellationToken))!;
-        var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), null, clock);
-        return new RazorComponentResult<ChainView>(new { Plan = plan, Evaluation = evaluation, SubAgreements = subAgreements, Proposals = proposed, View = view });
+        Period? period = Period.TryParse(asOf, out var parsed) ? parsed : null;
+        var evaluation = (await evaluations.EvaluatePlanAsync(slug, period, cancellationToken))!;
+        var subAgreements = await chain.ForPlanAsync(slug, ChainProposalService.EndOfDay(period), cancellationToken);
+        var proposed = (await proposals.ListAsync(slug, period, cancellationToken))!;
+        var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), period, clock);
+        // Forms only for a writer looking at today: an earlier state is read, never edited.
+        var forms = period is null && FormWriter.Of(context) is not null ? antiforgery.GetAndStoreTokens(context) : null;
+        return new RazorComponentResult<ChainView>(new Dictionary<string, object?>
+        {
+            [nameof(ChainView.Plan)] = plan,
+            [nameof(ChainView.Evaluation)] = evaluation,
+            [nameof(ChainView.SubAgreements)] = subAgreements,
+            [nameof(ChainView.Proposals)] = proposed,
+            [nameof(ChainView.View)] = view,
+            [nameof(ChainView.SteeringGroup)] = string.IsNullOrWhiteSpace(styregruppe) ? null : styregruppe.Trim(),
+            [nameof(ChainView.FormToken)] = forms,
+            [nameof(ChainView.Message)] = ChainNote.Text(context.Request.Query["besked"],
+                long.TryParse(context.Request.Query["aktivitet"], out var activityId)
+                    ? subAgreements.SelectMany(s => s.Activities).FirstOrDefault(a => a.Id == activityId)?.Title
+                    : null),
+        });
     }
 
     private static async Task<IResult> GoalAsync(

@@ -119,6 +119,17 @@ public readonly record struct Period : IComparable<Period>
 
     public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
 
+    /// <summary>The period's last day (31 December for 2023, 30 June for 2023H1).</summary>
+    public DateOnly LastDay
+    {
+        get
+        {
+            var year = EndOrdinal / 12;
+            var month = EndOrdinal % 12 + 1;
+            return new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        }
+    }
+
     /// <summary>Whether this period lies wholly inside <paramref name="other"/> (2023Q2 within 2023).</summary>
     public bool IsWithin(Period other) => StartOrdinal >= other.StartOrdinal && EndOrdinal <= other.EndOrdinal;
 

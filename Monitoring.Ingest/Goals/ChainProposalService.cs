@@ -1,5 +1,6 @@
 using Monitoring.Core.Chain;
 using Monitoring.Core.Model;
+using Monitoring.Core.Periods;
 using Monitoring.Ingest.Data;
 
 namespace Monitoring.Ingest.Goals;
@@ -13,12 +14,19 @@ namespace Monitoring.Ingest.Goals;
 public sealed class ChainProposalService(PlanStore plans, ChainStore chain, PlanEvaluationCache evaluations, ChainProposalDecisionStore decisions, CommentStore comments)
 {
     /// <summary>The plan's proposals, open ones first; null when there is no such plan.</summary>
-    public async Task<IReadOnlyList<ProposalState>?> ListAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ProposalState>?> ListAsync(string slug, CancellationToken cancellationToken = default) =>
+        ListAsync(slug, null, cancellationToken);
+
+    /// <summary>
+    /// The proposals the data gave at the end of <paramref name="asOf"/>: the goals evaluated on data up
+    /// to then, the activities as they stood on its last day. What the secretariat decided is today's.
+    /// </summary>
+    public async Task<IReadOnlyList<ProposalState>?> ListAsync(string slug, Period? asOf, CancellationToken cancellationToken = default)
     {
         if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
             return null;
-        var evaluation = await evaluations.EvaluatePlanAsync(slug, null, cancellationToken);
-        var subAgreements = await chain.ForPlanAsync(slug, null, cancellationToken);
+        var evaluation = await evaluations.EvaluatePlanAsync(slug, asOf, cancellationToken);
+        var subAgreements = await chain.ForPlanAsync(slug, EndOfDay(asOf), cancellationToken);
         var decided = await decisions.ForPlanAsync(plan.Id, cancellationToken);
         return ChainProposalRules.Propose(evaluation?.Goals ?? [], subAgreements)
             .Select(p => decided.TryGetValue(p.Key, out var d)
@@ -27,6 +35,10 @@ public sealed class ChainProposalService(PlanStore plans, ChainStore chain, Plan
             .OrderBy(p => p.State == "open" ? 0 : 1)
             .ToList();
     }
+
+    /// <summary>The moment a period's activities are read at: the end of its last day, UTC.</summary>
+    public static DateTimeOffset? EndOfDay(Period? period) =>
+        period is { } p ? new DateTimeOffset(p.LastDay.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero) : null;
 
     /// <summary>
     /// Confirms an open proposal as a decision comment with the given (edited) question, or the

@@ -1,0 +1,66 @@
+using Monitoring.Core.Chain;
+using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Goals;
+
+namespace Monitoring.Api.Dashboard;
+
+/// <summary>
+/// The chain page's forms: a steering group's owner reports an activity's status and reached
+/// milestones, and the secretariat confirms (with its own wording) or dismisses a proposed matter
+/// for the board. Each post goes back to the chain page with a Danish message; the activity's
+/// earlier versions stay in its history under who reported them.
+/// </summary>
+public static class ChainForms
+{
+    public static async Task<IResult> ChangeActivityAsync(
+        HttpContext context, string slug, long id, ChainStore chain, CancellationToken cancellationToken)
+    {
+        if (FormWriter.Of(context) is not { } writer)
+            return Results.Forbid();
+        if (await chain.PlanOfActivityAsync(id, cancellationToken) != slug || await chain.FindActivityAsync(id, null, cancellationToken) is not { } activity)
+            return Results.NotFound();
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        if (ActivityStatus.Normalise(form["status"]) is not { } status)
+            return Back(slug, ChainNote.BadStatus, id);
+
+        var reached = form["milepael"].Where(m => m is not null).Select(m => m!).ToHashSet(StringComparer.Ordinal);
+        var milestones = activity.Milestones.Select(m => m with { Done = m.Done || reached.Contains(m.Title) }).ToList();
+        var changed = ActivityDraft.Of(activity) with { Status = status, Milestones = milestones };
+        if (changed.Status == activity.Status && changed.Milestones.SequenceEqual(activity.Milestones))
+            return Back(slug, ChainNote.Unchanged, id);
+        await chain.ChangeActivityAsync(id, changed, writer.Name, cancellationToken);
+        return Back(slug, ChainNote.Changed, id);
+    }
+
+    public static async Task<IResult> ConfirmAsync(
+        HttpContext context, string slug, string key, ChainProposalService proposals, CancellationToken cancellationToken)
+    {
+        if (FormWriter.Of(context) is not { } writer)
+            return Results.Forbid();
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var (outcome, _) = await proposals.ConfirmAsync(slug, key, form["question"], writer.Name, cancellationToken);
+        return Outcome(slug, outcome, ChainNote.Confirmed);
+    }
+
+    public static async Task<IResult> DismissAsync(
+        HttpContext context, string slug, string key, ChainProposalService proposals, CancellationToken cancellationToken)
+    {
+        if (FormWriter.Of(context) is not { } writer)
+            return Results.Forbid();
+        var outcome = await proposals.DismissAsync(slug, key, writer.Name, cancellationToken);
+        return Outcome(slug, outcome, ChainNote.Dismissed);
+    }
+
+    private static IResult Outcome(string slug, ProposalOutcome outcome, string done) => outcome switch
+    {
+        ProposalOutcome.NoPlan => Results.NotFound(),
+        ProposalOutcome.Done => Back(slug, done, null),
+        ProposalOutcome.AlreadyDecided => Back(slug, ChainNote.AlreadyDecided, null),
+        _ => Back(slug, ChainNote.Gone, null),
+    };
+
+    /// <summary>Back to the chain page (a GET, so a reload does not post again) with a message code, never free text.</summary>
+    private static IResult Back(string slug, string note, long? activityId) =>
+        Results.Redirect($"{BoardView.PlanUrlOf(slug)}/styringskaede?besked={note}"
+            + (activityId is { } id ? FormattableString.Invariant($"&aktivitet={id}#aktivitet-{id}") : "#forslag"));
+}

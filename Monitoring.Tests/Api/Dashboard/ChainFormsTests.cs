@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Monitoring.Ingest.Data;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Api.Dashboard;
+
+/// <summary>
+/// The chain page's forms, used as a steering group's owner and the secretariat use them: an
+/// activity reported delayed with a milestone reached, proposals confirmed in the secretariat's own
+/// words or dismissed; and what a reader and an earlier asOf see instead.
+/// </summary>
+[NonParallelizable]
+public class ChainFormsTests
+{
+    private const string Chain = "/planer/oesterby-nord/styringskaede";
+
+    private MonitoringApiFactory _api = null!;
+
+    [SetUp]
+    public void Start() => _api = MonitoringApiFactory.StartWithSamples(DatabaseProvider.Sqlite);
+
+    [TearDown]
+    public async Task Stop() => await _api.DisposeAsync();
+
+    [Test]
+    public async Task An_analyst_reports_an_activity_delayed_with_a_milestone_reached_and_the_old_version_stays_in_its_history()
+    {
+        var analyst = await BrowserSession.SignInAsync(_api, "analyst");
+        var jobCafe = await ActivityAsync("Jobcafé i Solhaven");
+
+        var posted = await analyst.PostFormAsync(Chain, $"/planer/oesterby-nord/aktiviteter/{jobCafe.GetProperty("id").GetInt64()}",
+            ("status", "forsinket"), ("milepael", "Evaluering af fremmøde"));
+
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var page = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync(posted.Headers.Location!.ToString()));
+        Assert.That(page, Does.Contain("Ændringen af \"Jobcafé i Solhaven\" er gemt"));
+        var history = await _api.AdminClient().GetFromJsonAsync<JsonElement>($"/api/v1/activities/{jobCafe.GetProperty("id").GetInt64()}/history");
+        Assert.That(history.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(history[0].GetProperty("status").GetString(), Is.EqualTo("i_gang"), "the earlier version is kept");
+        Assert.That(history[1].GetProperty("status").GetString(), Is.EqualTo("forsinket"));
+        Assert.That(history[1].GetProperty("changedBy").GetString(), Is.EqualTo("Test analyst"));
+        Assert.That(history[1].GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("title").GetString() == "Evaluering af fremmøde")
+            .GetProperty("done").GetBoolean(), Is.True);
+        Assert.That(ActivityItem(page, "Jobcafé i Solhaven"), Does.Contain("activity-forsinket").And.Contain("meldt af Test analyst")
+            .And.Not.Contain("Evaluering af fremmøde"), "a reached milestone is no longer listed as open");
+    }
+
+    [Test]
+    public async Task A_status_that_is_not_one_of_the_five_is_refused_and_nothing_is_stored()
+    {
+        var analyst = await BrowserSession.SignInAsync(_api, "analyst");
+        var id = (await ActivityAsync("Jobcafé i Solhaven")).GetProperty("id").GetInt64();
+
+        var posted = await analyst.PostFormAsync(Chain, $"/planer/oesterby-nord/aktiviteter/{id}", ("status", "halvfærdig"));
+
+        var page = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync(posted.Headers.Location!.ToString()));
+        Assert.That(page, Does.Contain("Status for \"Jobcafé i Solhaven\" blev ikke gemt"));
+        var history = await _api.AdminClient().GetFromJsonAsync<JsonElement>($"/api/v1/activities/{id}/history");
+        Assert.That(history.GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_proposal_confirmed_in_the_secretariats_words_becomes_a_decision_and_a_dismissed_one_is_not_offered_again()
+    {
+        var analyst = await BrowserSession.SignInAsync(_api, "analyst");
+        var proposals = (await _api.AdminClient().GetFromJsonAsync<JsonElement>("/api/v1/plans/oesterby-nord/proposals")).EnumerateArray().ToList();
+        var confirm = proposals.First(p => p.GetProperty("state").GetString() == "open");
+        var dismiss = proposals.First(p => p.GetProperty("state").GetString() == "open"
+            && p.GetProperty("key").GetString() != confirm.GetProperty("key").GetString());
+        var confirmKey = confirm.GetProperty("key").GetString()!;
+        var dismissKey = dismiss.GetProperty("key").GetString()!;
+
+        var confirmed = await analyst.PostFormAsync(Chain, $"/planer/oesterby-nord/forslag/{Uri.EscapeDataString(confirmKey)}/bekraeft",
+            ("question", "Bestyrelsen bedes drøfte, om indsatsen skal justeres."));
+        var dismissed = await analyst.PostFormAsync(Chain, $"/planer/oesterby-nord/forslag/{Uri.EscapeDataString(dismissKey)}/afvis");
+
+        Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(dismissed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var after = (await _api.AdminClient().GetFromJsonAsync<JsonElement>("/api/v1/plans/oesterby-nord/proposals")).EnumerateArray()
+            .ToDictionary(p => p.GetProperty("key").GetString()!, p => p.GetProperty("state").GetString());
+        Assert.That((after[confirmKey], after[dismissKey]), Is.EqualTo(("confirmed", "dismissed")));
+        var comments = await _api.AdminClient().GetStringAsync("/api/v1/plans/oesterby-nord/comments");
+        Assert.That(comments, Does.Contain("Bestyrelsen bedes drøfte, om indsatsen skal justeres."));
+        var page = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync(Chain + "?besked=bekraeftet"));
+        Assert.That(page, Does.Contain("Forslaget er bekræftet"));
+        Assert.That(Regex.Matches(page, "/bekraeft\"").Count, Is.EqualTo(after.Values.Count(s => s == "open")), "forms only for open proposals");
+    }
+
+    [Test]
+    public async Task A_viewer_sees_no_forms_and_cannot_post_and_the_page_as_of_an_earlier_year_is_read_only()
+    {
+        var viewer = await BrowserSession.SignInAsync(_api, "viewer");
+        var analyst = await BrowserSession.SignInAsync(_api, "analyst");
+        var id = (await ActivityAsync("Jobcafé i Solhaven")).GetProperty("id").GetInt64();
+
+        var seen = await viewer.Client.GetStringAsync(Chain);
+        var posted = await viewer.Client.PostAsync($"/planer/oesterby-nord/aktiviteter/{id}",
+            new FormUrlEncodedContent([KeyValuePair.Create("status", "stoppet")]));
+        var earlier = await analyst.Client.GetStringAsync(Chain + "?asOf=2024");
+
+        Assert.That(seen, Does.Not.Contain("<form class=\"activity-report"));
+        Assert.That((int)posted.StatusCode, Is.Not.InRange(200, 299), "a viewer's post is refused");
+        Assert.That(posted.Headers.Location?.ToString() ?? "", Does.Not.Contain("styringskaede"), "refused, not handled");
+        Assert.That((await _api.AdminClient().GetFromJsonAsync<JsonElement>($"/api/v1/activities/{id}/history")).GetArrayLength(), Is.EqualTo(1));
+        Assert.That(earlier, Does.Not.Contain("<form class=\"activity-report").And.Contain("Sådan stod det ved udgangen af 2024"));
+    }
+
+    [Test]
+    public async Task Overdue_milestones_and_passed_end_dates_are_marked_and_a_steering_group_sees_only_its_sub_agreements()
+    {
+        var analyst = await BrowserSession.SignInAsync(_api, "analyst");
+
+        var page = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync(Chain));
+        var group = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync(Chain + "?styregruppe=" + Uri.EscapeDataString("Styregruppen for beskæftigelse")));
+
+        // The sample's evaluation of attendance was due 30 June 2025 and is not reached.
+        Assert.That(ActivityItem(page, "Jobcafé i Solhaven"), Does.Contain("Evaluering af fremmøde, frist 30-06-2025").And.Contain("overskredet"));
+        Assert.That(group, Does.Contain("Jobcafé i Solhaven").And.Not.Contain("Gadeplansindsats"));
+        Assert.That(page, Does.Contain("Gadeplansindsats"));
+    }
+
+    private async Task<JsonElement> ActivityAsync(string title)
+    {
+        var subAgreements = await _api.AdminClient().GetFromJsonAsync<JsonElement>("/api/v1/plans/oesterby-nord/subagreements");
+        return subAgreements.EnumerateArray().SelectMany(s => s.GetProperty("activities").EnumerateArray())
+            .First(a => a.GetProperty("title").GetString() == title);
+    }
+
+    /// <summary>The first list item on the page that names the activity.</summary>
+    private static string ActivityItem(string page, string title) =>
+        Regex.Matches(page, "<li id=\"aktivitet-\\d+\">.*?</form>|<li id=\"aktivitet-\\d+\">.*?</li>\\s*</ul>", RegexOptions.Singleline)
+            .Select(m => m.Value).First(v => v.Contains(title, StringComparison.Ordinal));
+}
