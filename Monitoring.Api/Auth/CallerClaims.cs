@@ -22,6 +22,11 @@ public static class CallerClaims
         return new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role);
     }
 
+    /// <summary>The steering group (styregruppe) a person signed in for; they may report its activities.</summary>
+    public const string SteeringGroupClaim = "monitoring:steering-group";
+
+    public static string? SteeringGroup(this ClaimsPrincipal user) => user.FindFirst(SteeringGroupClaim)?.Value;
+
     public static string KeyActor(long id, string name) => string.Create(CultureInfo.InvariantCulture, $"key {id} ({name})");
 
     /// <summary>The plans the caller may see; null when every plan (unscoped callers and anonymous reading).</summary>

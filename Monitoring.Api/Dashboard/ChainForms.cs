@@ -1,3 +1,4 @@
+using Monitoring.Api.Auth;
 using Monitoring.Core.Chain;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Goals;
@@ -5,8 +6,8 @@ using Monitoring.Ingest.Goals;
 namespace Monitoring.Api.Dashboard;
 
 /// <summary>
-/// The chain page's forms: a steering group's owner reports an activity's status and reached
-/// milestones, and the secretariat confirms (with its own wording) or dismisses a proposed matter
+/// The chain page's forms: an analyst, or a person signed in for the steering group that owns it,
+/// reports an activity's status and reached milestones, and the secretariat confirms (with its own wording) or dismisses a proposed matter
 /// for the board. Each post goes back to the chain page with a Danish message; the activity's
 /// earlier versions stay in its history under who reported them.
 /// </summary>
@@ -15,10 +16,11 @@ public static class ChainForms
     public static async Task<IResult> ChangeActivityAsync(
         HttpContext context, string slug, long id, ChainStore chain, CancellationToken cancellationToken)
     {
-        if (FormWriter.Of(context) is not { } writer)
-            return Results.Forbid();
         if (await chain.PlanOfActivityAsync(id, cancellationToken) != slug || await chain.FindActivityAsync(id, null, cancellationToken) is not { } activity)
             return Results.NotFound();
+        var steeringGroup = (await chain.ForPlanAsync(slug, null, cancellationToken)).First(s => s.Id == activity.SubAgreementId).SteeringGroup;
+        if (ReporterOf(context, steeringGroup) is not { } reporter)
+            return Results.Forbid();
         var form = await context.Request.ReadFormAsync(cancellationToken);
         if (ActivityStatus.Normalise(form["status"]) is not { } status)
             return Back(slug, ChainNote.BadStatus, id);
@@ -28,9 +30,19 @@ public static class ChainForms
         var changed = ActivityDraft.Of(activity) with { Status = status, Milestones = milestones };
         if (changed.Status == activity.Status && changed.Milestones.SequenceEqual(activity.Milestones))
             return Back(slug, ChainNote.Unchanged, id);
-        await chain.ChangeActivityAsync(id, changed, writer.Name, cancellationToken);
+        await chain.ChangeActivityAsync(id, changed, reporter, cancellationToken);
         return Back(slug, ChainNote.Changed, id);
     }
+
+    /// <summary>
+    /// Who may report an activity: a writer (analyst, admin), or a person signed in for the steering
+    /// group that owns the activity's sub-agreement. Null for anyone else.
+    /// </summary>
+    public static string? ReporterOf(HttpContext context, string steeringGroup) =>
+        FormWriter.Of(context)?.Name
+        ?? (context.User.SteeringGroup() == steeringGroup && context.User.Identity?.IsAuthenticated == true
+            ? $"{context.User.Identity.Name} ({steeringGroup})"
+            : null);
 
     public static async Task<IResult> ConfirmAsync(
         HttpContext context, string slug, string key, ChainProposalService proposals, CancellationToken cancellationToken)

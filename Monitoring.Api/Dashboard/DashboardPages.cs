@@ -30,7 +30,8 @@ public static class DashboardPages
         edits.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).Required();
         pages.MapGet("/planer/{slug}/historik", HistoryPage.RenderAsync);
         pages.MapGet("/planer/{slug}/styringskaede", ChainAsync);
-        edits.MapPost("/planer/{slug}/aktiviteter/{id:long}", ChainForms.ChangeActivityAsync).Required();
+        // Also a viewer signed in for a steering group reports its activities: the handler checks who.
+        pages.MapPost("/planer/{slug}/aktiviteter/{id:long}", ChainForms.ChangeActivityAsync).Required();
         edits.MapPost("/planer/{slug}/forslag/{key}/bekraeft", ChainForms.ConfirmAsync).Required();
         edits.MapPost("/planer/{slug}/forslag/{key}/afvis", ChainForms.DismissAsync).Required();
         pages.MapGet("/planer/{slug}/tjek", ChecksPage.RenderAsync);
@@ -93,7 +94,9 @@ public static class DashboardPages
         var proposed = (await proposals.ListAsync(slug, period, cancellationToken))!;
         var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), period, clock);
         // Forms only for a writer looking at today: an earlier state is read, never edited.
-        var forms = period is null && FormWriter.Of(context) is not null ? antiforgery.GetAndStoreTokens(context) : null;
+        var writer = FormWriter.Of(context) is not null;
+        var reporterGroup = context.User.SteeringGroup();
+        var forms = period is null && (writer || reporterGroup is not null) ? antiforgery.GetAndStoreTokens(context) : null;
         return new RazorComponentResult<ChainView>(new Dictionary<string, object?>
         {
             [nameof(ChainView.Plan)] = plan,
@@ -103,6 +106,8 @@ public static class DashboardPages
             [nameof(ChainView.View)] = view,
             [nameof(ChainView.SteeringGroup)] = string.IsNullOrWhiteSpace(styregruppe) ? null : styregruppe.Trim(),
             [nameof(ChainView.FormToken)] = forms,
+            [nameof(ChainView.MayDecide)] = writer,
+            [nameof(ChainView.ReporterGroup)] = writer ? null : reporterGroup,
             [nameof(ChainView.Message)] = ChainNote.Text(context.Request.Query["besked"],
                 long.TryParse(context.Request.Query["aktivitet"], out var activityId)
                     ? subAgreements.SelectMany(s => s.Activities).FirstOrDefault(a => a.Id == activityId)?.Title

@@ -79,10 +79,13 @@ public static class SignInPages
             return Results.Redirect(SessionCookie.SignInPath + "?grund=link");
         var actor = $"{grant.PersonName} (link {grant.LinkId})";
         var identity = CallerClaims.Identity("Session", grant.PersonName, grant.Role, grant.PlanScope, actor);
+        if (grant.SteeringGroup is { } group)
+            identity.AddClaim(new Claim(CallerClaims.SteeringGroupClaim, group));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = false });
         await audit.RecordAsync(actor, "sign-in", grant.PersonName,
-            $"link {grant.LinkId}, role {grant.Role}, plans {(grant.PlanScope.Count == 0 ? "all" : string.Join(",", grant.PlanScope))}", cancellationToken);
+            $"link {grant.LinkId}, role {grant.Role}, plans {(grant.PlanScope.Count == 0 ? "all" : string.Join(",", grant.PlanScope))}"
+            + (grant.SteeringGroup is { } steering ? $", steering group {steering}" : ""), cancellationToken);
         return Results.Redirect("/");
     }
 

@@ -4,7 +4,7 @@ using Dapper;
 namespace Monitoring.Ingest.Data;
 
 /// <summary>Who a redeemed sign-in link signs in: a named person with a role and a plan scope (empty = every plan).</summary>
-public sealed record SignInGrant(long LinkId, string PersonName, string Role, IReadOnlyList<string> PlanScope);
+public sealed record SignInGrant(long LinkId, string PersonName, string Role, IReadOnlyList<string> PlanScope, string? SteeringGroup = null);
 
 /// <summary>
 /// Personal sign-in links: one use, short-lived, kept only as a hash of their token, so the embedded
@@ -17,7 +17,7 @@ public sealed class SignInLinkStore(MonitoringDatabase database, TimeProvider cl
     /// <summary>Creates a link and returns its id and token in clear text; this is the only time the token is seen.</summary>
     public async Task<(long Id, string Token, DateTimeOffset ExpiresAt)> CreateAsync(
         string personName, string role, IReadOnlyList<string>? planScope, TimeSpan lifetime, string createdBy,
-        CancellationToken cancellationToken = default)
+        string? steeringGroup = null, CancellationToken cancellationToken = default)
     {
         var token = NewToken();
         var now = clock.GetUtcNow();
@@ -25,13 +25,13 @@ public sealed class SignInLinkStore(MonitoringDatabase database, TimeProvider cl
         await using var connection = await database.OpenAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO sign_in_links (token_hash, person_name, role, plan_scope, created_by, created_at, expires_at)
-            VALUES (@hash, @personName, @role, @scope, @createdBy, @now, @expires) RETURNING id
+            INSERT INTO sign_in_links (token_hash, person_name, role, plan_scope, created_by, created_at, expires_at, steering_group)
+            VALUES (@hash, @personName, @role, @scope, @createdBy, @now, @expires, @steeringGroup) RETURNING id
             """,
             new
             {
                 hash = ApiKeyStore.Hash(token), personName, role, scope = PlanScopeText.Format(planScope), createdBy,
-                now = StoredTextTypes.Timestamp(now), expires = StoredTextTypes.Timestamp(expiresAt),
+                now = StoredTextTypes.Timestamp(now), expires = StoredTextTypes.Timestamp(expiresAt), steeringGroup,
             },
             cancellationToken: cancellationToken));
         return (id, token, expiresAt);
@@ -49,10 +49,10 @@ public sealed class SignInLinkStore(MonitoringDatabase database, TimeProvider cl
             """
             UPDATE sign_in_links SET used_at = @now
             WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now
-            RETURNING id AS Id, person_name AS PersonName, role AS Role, plan_scope AS PlanScope
+            RETURNING id AS Id, person_name AS PersonName, role AS Role, plan_scope AS PlanScope, steering_group AS SteeringGroup
             """,
             new { hash = ApiKeyStore.Hash(token), now }, cancellationToken: cancellationToken));
-        return row is null ? null : new SignInGrant(row.Id, row.PersonName, row.Role, PlanScopeText.Parse(row.PlanScope));
+        return row is null ? null : new SignInGrant(row.Id, row.PersonName, row.Role, PlanScopeText.Parse(row.PlanScope), row.SteeringGroup);
     }
 
     private sealed class LinkRow
@@ -61,5 +61,6 @@ public sealed class SignInLinkStore(MonitoringDatabase database, TimeProvider cl
         public string PersonName { get; set; } = "";
         public string Role { get; set; } = "";
         public string? PlanScope { get; set; }
+        public string? SteeringGroup { get; set; }
     }
 }

@@ -122,6 +122,42 @@ public class ChainFormsTests
         Assert.That(page, Does.Contain("Gadeplansindsats"));
     }
 
+    [Test]
+    public async Task A_person_signed_in_for_a_steering_group_reports_that_groups_activities_and_no_others()
+    {
+        var created = await _api.AdminClient().PostAsJsonAsync("/api/v1/sign-in-links",
+            new { name = "Jens Jobcenter", role = "viewer", planScope = new[] { "oesterby-nord" }, steeringGroup = "Styregruppen for beskæftigelse" });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var path = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!;
+        var person = new BrowserSession(BrowserSession.Anonymous(_api));
+        Assert.That((await person.PostFormAsync(path, path)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var own = (await ActivityAsync("Jobcafé i Solhaven")).GetProperty("id").GetInt64();
+        var other = (await ActivityAsync("Gadeplansindsats")).GetProperty("id").GetInt64();
+
+        var page = WebUtility.HtmlDecode(await person.Client.GetStringAsync(Chain));
+        var reported = await person.PostFormAsync(Chain, $"/planer/oesterby-nord/aktiviteter/{own}", ("status", "afsluttet"));
+        var refused = await person.PostFormAsync(Chain, $"/planer/oesterby-nord/aktiviteter/{other}", ("status", "afsluttet"));
+
+        Assert.That(page, Does.Contain("Du er logget ind for Styregruppen for beskæftigelse"));
+        Assert.That(page, Does.Contain($"action=\"/planer/oesterby-nord/aktiviteter/{own}\"").And.Not.Contain($"action=\"/planer/oesterby-nord/aktiviteter/{other}\""));
+        Assert.That(page, Does.Not.Contain("/bekraeft\""), "proposals are the secretariat's to decide");
+        Assert.That(reported.Headers.Location?.ToString(), Does.Contain("besked=aendret"));
+        Assert.That(refused.Headers.Location?.ToString() ?? "", Does.Not.Contain("styringskaede"));
+        var ownHistory = await _api.AdminClient().GetFromJsonAsync<JsonElement>($"/api/v1/activities/{own}/history");
+        Assert.That(ownHistory[ownHistory.GetArrayLength() - 1].GetProperty("changedBy").GetString(), Is.EqualTo("Jens Jobcenter (Styregruppen for beskæftigelse)"));
+        Assert.That((await _api.AdminClient().GetFromJsonAsync<JsonElement>($"/api/v1/activities/{other}/history")).GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [TestCase("analyst", "Styregruppen for beskæftigelse", "role")]
+    [TestCase("viewer", "Styregruppen for ingenting", "steeringGroup")]
+    public async Task A_steering_group_link_for_a_writer_role_or_an_unknown_group_is_refused_naming_the_field(string role, string group, string field)
+    {
+        var created = await _api.AdminClient().PostAsJsonAsync("/api/v1/sign-in-links", new { name = "Jens", role, steeringGroup = group });
+
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await created.Content.ReadAsStringAsync(), Does.Contain(field));
+    }
+
     private async Task<JsonElement> ActivityAsync(string title)
     {
         var subAgreements = await _api.AdminClient().GetFromJsonAsync<JsonElement>("/api/v1/plans/oesterby-nord/subagreements");
