@@ -171,6 +171,7 @@ public partial class BoardPagesBrowserTests
     [TestCase("/indikatorer/BESK_UDENFOR_18_64?area=0901-SOLHAVEN")]
     [TestCase("/planer/oesterby-nord/historik")]
     [TestCase("/planer/oesterby-nord/tjek")]
+    [TestCase("/planer/oesterby-nord/styringskaede")]
     public async Task Board_pages_carry_no_script_and_no_inline_style_and_take_their_styles_from_the_stylesheet(string path)
     {
         var page = await OpenAsync(path);
@@ -180,6 +181,27 @@ public partial class BoardPagesBrowserTests
         Assert.That(await page.Locator("[onchange], [onclick], [onsubmit]").CountAsync(), Is.Zero);
         var maxWidth = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('main')).maxWidth");
         Assert.That(maxWidth, Is.EqualTo("1100px"), "the stylesheet applied");
+    }
+
+    [TestCase("oesterby-nord")]
+    [TestCase("vesteraa-parkerne")]
+    public async Task The_chain_page_shows_every_strategic_goal_beside_the_activities_serving_it_within_the_page_width(string slug)
+    {
+        var status = await JsonAsync($"/api/v1/plans/{slug}/status");
+        var subAgreements = await JsonAsync($"/api/v1/plans/{slug}/subagreements");
+        var overview = await OpenAsync($"/planer/{slug}");
+        await overview.ClickAsync("text=Styringskæde");
+        await overview.WaitForSelectorAsync("#forslag");
+
+        var sections = overview.Locator("section.chain-goal");
+        Assert.That(await sections.CountAsync(), Is.EqualTo(status.GetProperty("goals").GetArrayLength()));
+        var text = await overview.InnerTextAsync("main");
+        foreach (var activity in subAgreements.EnumerateArray().SelectMany(s => s.GetProperty("activities").EnumerateArray()))
+            Assert.That(text, Does.Contain(activity.GetProperty("title").GetString()), "every activity serves a goal on the page");
+        Assert.That(await overview.InnerTextAsync("#forslag"), Does.Contain("Strategisk spørgsmål").And.Contain("Samarbejdsspørgsmål").And.Contain("Prioriteringsspørgsmål"));
+        var overflow = await overview.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.That(overflow, Is.LessThanOrEqualTo(0), "no column pushes the page wider than the window");
+        Assert.That(PrintedPages($"/planer/{slug}/styringskaede"), Is.InRange(1, 4), "the chain prints on a few A4 pages");
     }
 
     /// <summary>Chromium prints the page as a board member would (A4, print styles); pdfinfo counts the pages.</summary>
