@@ -29,7 +29,7 @@ public sealed class ActivityListImporter(PlanStore plans, ChainStore chain, Indi
         ActivityListFile file;
         await using (var content = request.OpenContent())
             file = ActivityListReader.Read(content, request.Options);
-        if (file.Errors.Count > 0)
+        if (file.Rows.Count == 0 && file.Errors.Count > 0)
             return Rejected(request, file, file.Errors);
 
         var subAgreements = await chain.ForPlanAsync(planSlug, null, cancellationToken);
@@ -37,8 +37,8 @@ public sealed class ActivityListImporter(PlanStore plans, ChainStore chain, Indi
         var plan = new Plan(subAgreements, codes, file.HeaderOf);
         foreach (var row in file.Rows)
             plan.Add(row);
-        if (plan.Errors.Count > 0)
-            return Rejected(request, file, plan.Errors);
+        if (file.Errors.Count + plan.Errors.Count > 0)
+            return Rejected(request, file, [.. file.Errors, .. plan.Errors]);
 
         var created = plan.Outcomes.Where(o => o.Outcome.Outcome == ActivityListOutcome.Created).ToList();
         var changed = plan.Outcomes.Where(o => o.Outcome.Outcome == ActivityListOutcome.Changed).ToList();
@@ -57,7 +57,7 @@ public sealed class ActivityListImporter(PlanStore plans, ChainStore chain, Indi
     }
 
     private static ActivityListReport Rejected(ImportRequest request, ActivityListFile file, IReadOnlyList<RowError> errors) =>
-        new(ImportStatus.Rejected, request.FileName, file.Format, file.Rows.Count, 0, 0, 0, [],
+        new(ImportStatus.Rejected, request.FileName, file.Format, file.RowsRead, 0, 0, 0, [],
             errors.OrderBy(e => e.Row).ToList(), file.IgnoredColumns);
 
     /// <summary>The rows checked against the plan's sub-agreements and their current activities, row by row.</summary>

@@ -60,12 +60,13 @@ public static class ActivityListReader
         var errors = new List<RowError>(table.TableErrors);
         var layout = new Layout(table.Headers, errors);
         if (errors.Count > 0)
-            return new ActivityListFile([], errors, format, layout.HeaderOf, layout.Ignored);
+            return new ActivityListFile([], 0, errors, format, layout.HeaderOf, layout.Ignored);
 
         var rows = new List<ActivityListRow>();
+        var read = 0;
         foreach (var row in table.Rows(errors))
         {
-            if (rows.Count >= MaxRows)
+            if (++read > MaxRows)
             {
                 errors.Add(RuleText.Error(row.Row, "*", null, $"Listen har mere end {MaxRows} aktiviteter; del den op.",
                     $"The list has more than {MaxRows} activities; split it."));
@@ -74,12 +75,12 @@ public static class ActivityListReader
             if (new RowParser(row, layout, table.NumberCulture, spreadsheet, errors).Parse() is { } parsed)
                 rows.Add(parsed);
         }
-        if (errors.Count == 0 && rows.Count == 0)
+        if (errors.Count == 0 && read == 0)
             errors.Add(RuleText.Error(2, "*", null, "Filen har en overskrift, men ingen aktiviteter.", "The file has a header but no activities."));
-        return new ActivityListFile(errors.Count == 0 ? rows : [], errors, format, layout.HeaderOf, layout.Ignored);
+        return new ActivityListFile(rows, Math.Min(read, MaxRows), errors, format, layout.HeaderOf, layout.Ignored);
     }
 
-    private static ActivityListFile Failed(RowError error) => new([], [error], "", new Dictionary<string, string>(), []);
+    private static ActivityListFile Failed(RowError error) => new([], 0, [error], "", new Dictionary<string, string>(), []);
 
     /// <summary>Where each column is in the file; problems with the header are reported against row 1.</summary>
     private sealed class Layout

@@ -29,12 +29,14 @@ public sealed record BudgetCell(int Year, decimal? Planned, decimal? Spent);
 public sealed record MilestoneCell(string Title, DateOnly Due, bool? Done);
 
 /// <summary>
-/// An activity list as read: its rows, every problem found by row and column, the format detected,
+/// An activity list as read: its well-formed rows and how many rows were read in all (also when other rows have errors, so the plan's
+/// checks can report on them too), every problem found by row and column, the format detected,
 /// the file's header for each column (so later errors name the column as the file does) and the
 /// headers that were not read.
 /// </summary>
 public sealed record ActivityListFile(
     IReadOnlyList<ActivityListRow> Rows,
+    int RowsRead,
     IReadOnlyList<RowError> Errors,
     string Format,
     IReadOnlyDictionary<string, string> HeaderOf,
