@@ -128,4 +128,28 @@ public class ActivityListApiTests(DatabaseProvider provider)
         Assert.That((await reader.GetAsync($"{Activities}?format=csv")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await reader.PostAsync(Import, MonitoringApiFactory.Upload(csv))).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
+
+    [Test]
+    public async Task The_sample_spreadsheet_updates_its_sample_plan()
+    {
+        await using var api = MonitoringApiFactory.StartWithSamples(provider);
+        var admin = api.AdminClient();
+        var file = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Samples, "formats", "aktivitetsliste.xlsx"));
+
+        var report = await Json(await admin.PostAsync("/api/v1/plans/oesterby-nord/activities/import", MonitoringApiFactory.Upload(file, "aktivitetsliste.xlsx")),
+            HttpStatusCode.OK);
+        var activities = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/plans/oesterby-nord/activities")).EnumerateArray()
+            .ToDictionary(a => a.GetProperty("title").GetString()!);
+
+        Assert.That(report.GetProperty("format").GetString(), Does.StartWith("xlsx"));
+        Assert.That((report.GetProperty("created").GetInt32(), report.GetProperty("changed").GetInt32(), report.GetProperty("unchanged").GetInt32()),
+            Is.EqualTo((1, 2, 8)));
+        Assert.That(activities["Brobygning til ungdomsuddannelse"].GetProperty("status").GetString(), Is.EqualTo("i_gang"));
+        var jobcafe = activities["Jobcafé i Solhaven"];
+        Assert.That(jobcafe.GetProperty("budget").EnumerateArray().Single(b => b.GetProperty("year").GetInt32() == 2025).GetProperty("spent").GetDecimal(),
+            Is.EqualTo(210_000m));
+        Assert.That(jobcafe.GetProperty("milestones")[1].GetProperty("done").GetBoolean(), Is.True);
+        var summerJobs = activities["Sommerjob for unge"];
+        Assert.That((summerJobs.GetProperty("start").GetString(), summerJobs.GetProperty("end").GetString()), Is.EqualTo(("2025-06-01", "2025-08-31")));
+    }
 }
