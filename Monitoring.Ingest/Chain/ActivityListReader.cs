@@ -20,6 +20,9 @@ public static class ActivityListReader
     /// <summary>Most rows in one list: the list and the plan's activities are compared in memory.</summary>
     public const int MaxRows = 10_000;
 
+    /// <summary>Longest text kept in a cell (a description); a longer one is a pasting mistake, not a description.</summary>
+    public const int MaxTextLength = 4000;
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "d/M/yyyy"];
 
     public static ActivityListFile Read(Stream raw, ImportOptions options)
@@ -158,7 +161,7 @@ public static class ActivityListReader
             var subAgreement = Required(ActivityListColumns.SubAgreement);
             var title = Required(ActivityListColumns.Title);
             var hasDescription = layout.Index.ContainsKey(ActivityListColumns.Description);
-            var description = Cell(ActivityListColumns.Description);
+            var description = Text(ActivityListColumns.Description);
             var partner = Required(ActivityListColumns.Partner);
             var start = Date(ActivityListColumns.Start, required: true);
             var end = Date(ActivityListColumns.End, required: true);
@@ -195,7 +198,7 @@ public static class ActivityListReader
                 var titleColumn = ActivityListColumns.Numbered(ActivityListColumns.MilestoneTitle, n);
                 var dueColumn = ActivityListColumns.Numbered(ActivityListColumns.MilestoneDue, n);
                 var doneColumn = ActivityListColumns.Numbered(ActivityListColumns.MilestoneDone, n);
-                var title = Cell(titleColumn);
+                var title = Text(titleColumn);
                 var dueText = Cell(dueColumn);
                 var doneText = Cell(doneColumn);
                 if (title.Length == 0 && dueText.Length == 0 && doneText.Length == 0)
@@ -260,9 +263,24 @@ public static class ActivityListReader
 
         private string Required(string column)
         {
-            var text = Cell(column);
+            var text = Text(column);
             if (text.Length == 0)
                 Error(column, text, "Feltet skal udfyldes.", "The field is required.");
+            return text;
+        }
+
+        /// <summary>A cell of free text as it will be stored: no control characters (PostgreSQL refuses a NUL), not too long.</summary>
+        private string Text(string column)
+        {
+            var text = Cell(column);
+            if (text.Length > MaxTextLength)
+            {
+                Error(column, text, $"Teksten er på {text.Length} tegn; højst {MaxTextLength} gemmes.", $"The text has {text.Length} characters; at most {MaxTextLength} are stored.");
+            }
+            else if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+            {
+                Error(column, text, "Teksten indeholder kontroltegn.", "The text contains control characters.");
+            }
             return text;
         }
 

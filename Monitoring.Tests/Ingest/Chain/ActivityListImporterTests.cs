@@ -208,4 +208,18 @@ public class ActivityListImporterTests(DatabaseProvider provider)
         Assert.That(await setup.Importer.ImportAsync("no-such-plan", Request(twice)), Is.Null);
         Assert.That(await VersionsAsync(setup.Test), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task A_control_character_or_an_overlong_text_is_an_error_naming_its_cell()
+    {
+        await using var setup = await StartAsync();
+        var file = Utf8(Header,
+            "Delaftale: Job,Lektie\u0000café,,Biblioteket,2024-09-01,2025-06-30,planlagt",
+            $"Delaftale: Job,Mentorer,{new string('x', ActivityListReader.MaxTextLength + 1)},Boligselskabet,2025-01-01,2025-12-31,planlagt");
+
+        var report = (await setup.Importer.ImportAsync("p", Request(file)))!;
+
+        Assert.That(report.Errors.Select(e => (e.Row, e.Column)), Is.EqualTo(new[] { (2, "aktivitet"), (3, "beskrivelse") }));
+        Assert.That(await setup.Test.CountAsync("activities"), Is.EqualTo(1));
+    }
 }
