@@ -58,6 +58,7 @@ api.MapChartsEndpoints();
 api.MapBoardBriefEndpoints();
 api.MapCommentsEndpoints();
 api.MapChainEndpoints();
+api.MapActivityListEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 api.MapKeysEndpoints();

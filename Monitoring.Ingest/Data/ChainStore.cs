@@ -136,6 +136,27 @@ public sealed class ChainStore(MonitoringDatabase database, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Adds new activities and new versions of existing ones in one transaction (all or none), at one
+    /// moment with one author — an uploaded activity list; the new activities' ids in order.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> SaveActivityListAsync(
+        IReadOnlyList<(long SubAgreementId, ActivityDraft Draft)> created, IReadOnlyList<(long ActivityId, ActivityDraft Draft)> changed, string author,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var at = StoredTextTypes.Timestamp(clock.GetUtcNow());
+        foreach (var (activityId, draft) in changed)
+            await InsertVersionAsync(connection, transaction, activityId, draft, author, at, cancellationToken);
+        var ids = new List<long>();
+        foreach (var (subAgreementId, draft) in created)
+            ids.Add(await InsertActivityAsync(connection, transaction, subAgreementId, draft, author, at, cancellationToken));
+        await DataVersionStore.BumpAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
+
     private static async Task<long> InsertActivityAsync(
         DbConnection connection, DbTransaction transaction, long subAgreementId, ActivityDraft draft, string author, string at, CancellationToken cancellationToken)
     {

@@ -43,6 +43,7 @@ public static class MonitoringServices
         services.AddSingleton<ChainStore>();
         services.AddSingleton<ChainProposalDecisionStore>();
         services.AddSingleton<ChainProposalService>();
+        services.AddSingleton<Monitoring.Ingest.Chain.ActivityListImporter>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SignInLinkStore>();
         services.AddSingleton<AuditLog>();

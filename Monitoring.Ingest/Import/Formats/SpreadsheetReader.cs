@@ -19,9 +19,14 @@ public sealed class SpreadsheetReader : ITableReader
 
     private readonly FileStream _copy;
     private readonly IExcelDataReader? _reader;
+    private readonly string _dateFormat;
 
-    public SpreadsheetReader(Stream content, string? sheet)
+    /// <param name="content">The workbook.</param>
+    /// <param name="sheet">The sheet's name, or null for the first.</param>
+    /// <param name="dateFormat">How a date cell is written as text: a month (<c>yyyy-MM</c>) is a period of observations; a list of activities needs the day.</param>
+    public SpreadsheetReader(Stream content, string? sheet, string dateFormat = "yyyy-MM")
     {
+        _dateFormat = dateFormat;
         _copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
             FileOptions.DeleteOnClose);
         content.CopyTo(_copy);
@@ -42,7 +47,7 @@ public sealed class SpreadsheetReader : ITableReader
                 TableErrors = TableLimits.Check(_reader.FieldCount);
                 return;
             }
-            Headers = _reader.Read() ? Cells(_reader) : [];
+            Headers = _reader.Read() ? Cells(_reader, _dateFormat) : [];
             TableErrors = Headers.Count == 0
                 ? [RuleText.Error(1, "*", null, "Arket er tomt.", "The sheet is empty.")]
                 : TableLimits.Check(Headers.Count);
@@ -71,7 +76,7 @@ public sealed class SpreadsheetReader : ITableReader
         while (_reader.Read())
         {
             row++;
-            var fields = Cells(_reader);
+            var fields = Cells(_reader, _dateFormat);
             if (fields.All(f => f.Length == 0))
             {
                 if (++empty >= MaxEmptyRows)
@@ -100,7 +105,7 @@ public sealed class SpreadsheetReader : ITableReader
         return false;
     }
 
-    private static List<string> Cells(IExcelDataReader reader)
+    private static List<string> Cells(IExcelDataReader reader, string dateFormat)
     {
         var count = Math.Min(reader.FieldCount, TableLimits.MaxColumns);
         var cells = new List<string>(count);
@@ -110,7 +115,7 @@ public sealed class SpreadsheetReader : ITableReader
             {
                 null => "",
                 double d => d.ToString("R", CultureInfo.InvariantCulture),
-                DateTime t => t.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                DateTime t => t.ToString(dateFormat, CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 var other => other.ToString() ?? "",
             });
