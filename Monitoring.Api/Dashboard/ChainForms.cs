@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Dashboard.Views;
 using Monitoring.Core.Chain;
+using Monitoring.Ingest.Chain;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Goals;
+using Monitoring.Ingest.Import;
 
 namespace Monitoring.Api.Dashboard;
 
@@ -32,6 +36,31 @@ public static class ChainForms
             return Back(slug, ChainNote.Unchanged, id);
         await chain.ChangeActivityAsync(id, changed, reporter, cancellationToken);
         return Back(slug, ChainNote.Changed, id);
+    }
+
+    /// <summary>
+    /// The activity list as the secretariat keeps it (CSV or spreadsheet), uploaded from the chain
+    /// page: all rows or none, a trial when "Kun prøv" is ticked; the report page shows every row error.
+    /// </summary>
+    public static async Task<IResult> ImportListAsync(
+        HttpContext context, string slug, PlanStore plans, ActivityListImporter importer, CancellationToken cancellationToken)
+    {
+        if (FormWriter.Of(context) is not { } writer)
+            return Results.Forbid();
+        if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
+            return Results.NotFound();
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { Length: > 0 } file)
+            return Back(slug, ChainNote.NoFile, null);
+        var report = await importer.ImportAsync(slug,
+            new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "activity-list", writer.Name, form["dryRun"] == "on"),
+            cancellationToken);
+        return report is null
+            ? Results.NotFound()
+            : new RazorComponentResult<ActivityListView>(new { PlanSlug = slug, PlanName = plan.Name, Report = report })
+            {
+                StatusCode = report.Status == Monitoring.Core.Model.ImportStatus.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK,
+            };
     }
 
     /// <summary>
@@ -70,6 +99,7 @@ public static class ChainForms
         ProposalOutcome.AlreadyDecided => Back(slug, ChainNote.AlreadyDecided, null),
         _ => Back(slug, ChainNote.Gone, null),
     };
+
 
     /// <summary>Back to the chain page (a GET, so a reload does not post again) with a message code, never free text.</summary>
     private static IResult Back(string slug, string note, long? activityId) =>

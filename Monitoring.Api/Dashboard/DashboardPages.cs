@@ -32,6 +32,7 @@ public static class DashboardPages
         pages.MapGet("/planer/{slug}/styringskaede", ChainAsync);
         // Also a viewer signed in for a steering group reports its activities: the handler checks who.
         pages.MapPost("/planer/{slug}/aktiviteter/{id:long}", ChainForms.ChangeActivityAsync).Required();
+        edits.MapPost("/planer/{slug}/aktiviteter/import", ChainForms.ImportListAsync).Required();
         edits.MapPost("/planer/{slug}/forslag/{key}/bekraeft", ChainForms.ConfirmAsync).Required();
         edits.MapPost("/planer/{slug}/forslag/{key}/afvis", ChainForms.DismissAsync).Required();
         pages.MapGet("/planer/{slug}/tjek", ChecksPage.RenderAsync);

@@ -95,6 +95,8 @@ public partial class AccessMatrixTests
         ["PATCH /api/v1/activities/{id}"] = Need.WriteAllPlans,
         ["GET /api/v1/activities/{id}/history"] = Need.ReadAllPlans,
         ["GET /api/v1/plans/{slug}/proposals"] = Need.Read,
+        ["GET /api/v1/plans/{slug}/activities"] = Need.Read,
+        ["POST /api/v1/plans/{slug}/activities/import"] = Need.Write,
         ["POST /api/v1/plans/{slug}/proposals/{key}/confirm"] = Need.Write,
         ["POST /api/v1/plans/{slug}/proposals/{key}/dismiss"] = Need.Write,
         ["GET /api/v1/charts/surveys/{indicator}.{format}"] = Need.Read,

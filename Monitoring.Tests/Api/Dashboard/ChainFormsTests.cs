@@ -158,6 +158,32 @@ public class ChainFormsTests
         Assert.That(await created.Content.ReadAsStringAsync(), Does.Contain(field));
     }
 
+    [Test]
+    public async Task The_activity_list_spreadsheet_uploaded_from_the_chain_page_is_saved_and_a_list_with_an_error_saves_nothing()
+    {
+        var analyst = await BrowserSession.SignInAsync(_api, "analyst");
+        var sample = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Samples, "formats", "aktivitetsliste.xlsx"));
+        var exported = await analyst.Client.GetStringAsync("/api/v1/plans/oesterby-nord/activities?format=csv");
+        var broken = exported.Replace("i gang", "halvvejs", StringComparison.Ordinal);
+        Assume.That(broken, Is.Not.EqualTo(exported), "the export has an activity in progress");
+
+        var rejected = await analyst.PostMultipartAsync(Chain, "/planer/oesterby-nord/aktiviteter/import",
+            MonitoringApiFactory.Upload(System.Text.Encoding.UTF8.GetBytes(broken), "aktivitetsliste.csv"));
+        var rejectedPage = WebUtility.HtmlDecode(await rejected.Content.ReadAsStringAsync());
+        var saved = await analyst.PostMultipartAsync(Chain, "/planer/oesterby-nord/aktiviteter/import", MonitoringApiFactory.Upload(sample, "aktivitetsliste.xlsx"));
+        var savedPage = WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync());
+
+        Assert.That(rejected.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(rejectedPage, Does.Contain("Listen blev ikke gemt").And.Contain("halvvejs").And.Contain("status"));
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.OK), savedPage);
+        Assert.That(savedPage, Does.Contain("Listen er gemt"));
+        var counts = Regex.Matches(Regex.Match(savedPage, "<tbody><tr>.*?</tr>", RegexOptions.Singleline).Value, "<td class=\"num\">(\\d+)</td>")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.That(counts, Is.EqualTo(new[] { "11", "1", "2", "8", "0" }), "rows, new, changed, unchanged, errors of the sample list");
+        var chain = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync(Chain));
+        Assert.That(chain, Does.Contain("id=\"aktivitetsliste\""));
+    }
+
     private async Task<JsonElement> ActivityAsync(string title)
     {
         var subAgreements = await _api.AdminClient().GetFromJsonAsync<JsonElement>("/api/v1/plans/oesterby-nord/subagreements");
