@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Dashboard.Views;
@@ -31,8 +32,19 @@ public static class ChainForms
 
         var reached = form["milepael"].Where(m => m is not null).Select(m => m!).ToHashSet(StringComparer.Ordinal);
         var milestones = activity.Milestones.Select(m => m with { Done = m.Done || reached.Contains(m.Title) }).ToList();
-        var changed = ActivityDraft.Of(activity) with { Status = status, Milestones = milestones };
-        if (changed.Status == activity.Status && changed.Milestones.SequenceEqual(activity.Milestones))
+        var budget = new List<BudgetYear>();
+        foreach (var year in activity.Budget)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"forbrug-{year.Year}");
+            if (!form.ContainsKey(field))
+                budget.Add(year);
+            else if (DanishAmount(form[field]) is { } spent)
+                budget.Add(year with { Spent = spent });
+            else
+                return Back(slug, ChainNote.BadAmount, id);
+        }
+        var changed = ActivityDraft.Of(activity) with { Status = status, Milestones = milestones, Budget = budget };
+        if (changed.Status == activity.Status && changed.Milestones.SequenceEqual(activity.Milestones) && changed.Budget.SequenceEqual(activity.Budget))
             return Back(slug, ChainNote.Unchanged, id);
         await chain.ChangeActivityAsync(id, changed, reporter, cancellationToken);
         return Back(slug, ChainNote.Changed, id);
@@ -62,6 +74,13 @@ public static class ChainForms
                 StatusCode = report.Status == Monitoring.Core.Model.ImportStatus.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK,
             };
     }
+
+    /// <summary>An amount in kroner as a Danish form gives it ("150.000", "150000", "1.250,50"); null when it is not one or negative.</summary>
+    private static decimal? DanishAmount(string? text) =>
+        decimal.TryParse(text?.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("kr.", "", StringComparison.Ordinal),
+            NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.GetCultureInfo("da-DK"), out var amount) && amount >= 0
+            ? amount
+            : null;
 
     /// <summary>
     /// Who may report an activity: a writer (analyst, admin), or a person signed in for the steering

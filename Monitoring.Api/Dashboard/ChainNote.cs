@@ -14,6 +14,7 @@ public static class ChainNote
     public const string AlreadyDecided = "behandlet";
     public const string Gone = "forsvundet";
     public const string NoFile = "ingen-fil";
+    public const string BadAmount = "ugyldigt-beloeb";
 
     /// <summary>The sentence for a code, naming the activity where there is one; null for an unknown code.</summary>
     public static string? Text(string? code, string? activityTitle) => code switch
@@ -25,6 +26,7 @@ public static class ChainNote
         Dismissed => "Forslaget er afvist; det foreslås ikke igen, så længe de samme forhold gælder.",
         AlreadyDecided => "Forslaget er allerede behandlet.",
         Gone => "Forslaget findes ikke længere: data har ændret sig, siden siden blev vist.",
+        BadAmount => $"Forbruget for \"{activityTitle}\" blev ikke gemt: skriv et beløb i kroner, fx 150.000.",
         NoFile => "Vælg aktivitetslisten (CSV, .xlsx eller .xls), før du uploader.",
         _ => null,
     };

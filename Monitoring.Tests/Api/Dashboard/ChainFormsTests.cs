@@ -49,6 +49,27 @@ public class ChainFormsTests
     }
 
     [Test]
+    public async Task Spending_reported_above_the_budget_from_the_page_raises_a_priority_proposal_and_a_word_for_an_amount_is_refused()
+    {
+        var analyst = await BrowserSession.SignInAsync(_api, "analyst");
+        var id = (await ActivityAsync("Jobcafé i Solhaven")).GetProperty("id").GetInt64();
+        var before = await _api.AdminClient().GetStringAsync("/api/v1/plans/oesterby-nord/proposals?format=csv");
+
+        var refused = await analyst.PostFormAsync(Chain, $"/planer/oesterby-nord/aktiviteter/{id}", ("status", "i_gang"), ("forbrug-2025", "mange penge"));
+        var reported = await analyst.PostFormAsync(Chain, $"/planer/oesterby-nord/aktiviteter/{id}", ("status", "i_gang"), ("forbrug-2025", "310.000"));
+
+        Assert.That(refused.Headers.Location?.ToString(), Does.Contain("besked=ugyldigt-beloeb"));
+        Assert.That(reported.Headers.Location?.ToString(), Does.Contain("besked=aendret"));
+        var history = await _api.AdminClient().GetFromJsonAsync<JsonElement>($"/api/v1/activities/{id}/history");
+        Assert.That(history.GetArrayLength(), Is.EqualTo(2), "the refused amount stored nothing");
+        Assert.That(history[1].GetProperty("budget").EnumerateArray().Single(b => b.GetProperty("year").GetInt32() == 2025).GetProperty("spent").GetDecimal(), Is.EqualTo(310000m));
+        var after = await _api.AdminClient().GetStringAsync("/api/v1/plans/oesterby-nord/proposals?format=csv");
+        static IEnumerable<string> PriorityLines(string csv) => csv.Split('\n').Where(l => l.StartsWith("prioritering", StringComparison.Ordinal));
+        Assert.That(PriorityLines(before), Has.None.Contain("Jobcafé i Solhaven"));
+        Assert.That(PriorityLines(after), Has.Some.Contain("Jobcafé i Solhaven"));
+    }
+
+    [Test]
     public async Task A_status_that_is_not_one_of_the_five_is_refused_and_nothing_is_stored()
     {
         var analyst = await BrowserSession.SignInAsync(_api, "analyst");
@@ -84,6 +105,13 @@ public class ChainFormsTests
         Assert.That((after[confirmKey], after[dismissKey]), Is.EqualTo(("confirmed", "dismissed")));
         var comments = await _api.AdminClient().GetStringAsync("/api/v1/plans/oesterby-nord/comments");
         Assert.That(comments, Does.Contain("Bestyrelsen bedes drøfte, om indsatsen skal justeres."));
+        var pdftotext = SystemTool.Require("/usr/bin/pdftotext", "poppler-utils");
+        var pdf = Path.Combine(_api.Database.Folder, "confirmed-brief.pdf");
+        await File.WriteAllBytesAsync(pdf, await _api.AdminClient().GetByteArrayAsync("/api/v1/plans/oesterby-nord/brief.pdf"));
+        var brief = Regex.Replace(SystemTool.Run(pdftotext, pdf, "-"), "\\s+", " ");
+        Assert.That(brief, Does.Contain("Sager til bestyrelsen"));
+        Assert.That(brief[brief.IndexOf("Sager til bestyrelsen", StringComparison.Ordinal)..],
+            Does.Contain("Bestyrelsen bedes drøfte, om indsatsen skal justeres."), "the confirmed question is a matter in the brief");
         var page = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync(Chain + "?besked=bekraeftet"));
         Assert.That(page, Does.Contain("Forslaget er bekræftet"));
         Assert.That(Regex.Matches(page, "/bekraeft\"").Count, Is.EqualTo(after.Values.Count(s => s == "open")), "forms only for open proposals");
