@@ -58,6 +58,7 @@ api.MapChartsEndpoints();
 api.MapBoardBriefEndpoints();
 api.MapCommentsEndpoints();
 api.MapChainEndpoints();
+api.MapClassificationEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 api.MapKeysEndpoints();

@@ -101,7 +101,7 @@ public sealed class ClassificationEngine(RegimeTable table)
             var result = OutcomeLogic.Any(alternatives.Select(a => a.Outcome));
             var explanation = alternatives.Count == 1
                 ? $"{definition.Name}: {result.Danish()}: {alternatives[0].Why}"
-                : $"{definition.Name}: {result.Danish()}: " + string.Join(" — eller — ", alternatives.Select(a => $"{a.Why} ({a.Outcome.Danish()})"));
+                : $"{definition.Name}: {result.Danish()}: " + string.Join(" — eller — ", alternatives.Select(a => $"{a.Why} (denne vej: {a.Outcome.Danish()})"));
             return new CategoryEvaluation(definition.Code, definition.Name, result, RuleText(definition, listYear), explanation, streakYears);
         }
 
@@ -114,7 +114,7 @@ public sealed class ClassificationEngine(RegimeTable table)
             {
                 var categories = year == listYear ? thisYear : Year(year)?.Categories;
                 var category = categories?.FirstOrDefault(c => names.Contains(c.Code));
-                found.Add(new StreakYear(year, category?.Code, category?.Outcome ?? Outcome.CannotBeEvaluated));
+                found.Add(new StreakYear(year, category?.Code, category?.Name, category?.Outcome ?? Outcome.CannotBeEvaluated));
             }
             var outcome = OutcomeLogic.All(found.Select(f => f.Outcome));
             var notOn = found.Where(f => f.Outcome == Outcome.NotMet).Select(f => f.ListYear).ToList();
@@ -122,7 +122,7 @@ public sealed class ClassificationEngine(RegimeTable table)
             var span = ClassificationText.Span(listYear - years + 1, listYear);
             var why = outcome switch
             {
-                Outcome.Met => $"på listen som {string.Join(" / ", found.Select(f => f.Category).Distinct())} i alle {years} år {span}",
+                Outcome.Met => $"på listen som {string.Join(" / ", found.Select(f => f.CategoryName?.ToLowerInvariant()).Distinct())} i alle {years} år {span}",
                 Outcome.NotMet => $"ikke på listen i {ClassificationText.Years(notOn)} (kræver alle {years} år {span})",
                 _ => $"listen for {ClassificationText.Years(unknown)} kan ikke vurderes (kræver alle {years} år {span})",
             };
@@ -142,7 +142,7 @@ public sealed class ClassificationEngine(RegimeTable table)
                 if (rule.AtLeast is { } k && rule.Of is { } of)
                     parts.Add($"mindst {k} af {of.Count} kriterier ({string.Join(", ", of)})");
                 if (rule.Streak is { } streak)
-                    parts.Add($"{string.Join(" / ", table.NamesOf(streak.Category))} i hver af de seneste {streak.YearsFor(listYear)} lister");
+                    parts.Add($"{string.Join(" / ", table.NamesOf(streak.Category).Select(table.NameOf))} i hver af de seneste {streak.YearsFor(listYear)} lister");
                 return string.Join(" og ", parts);
             }));
     }

@@ -27,7 +27,7 @@ public sealed record CriterionEvaluation(
     string Explanation);
 
 /// <summary>One year of a streak: the category (under that year's name) and whether the area was on it.</summary>
-public sealed record StreakYear(int ListYear, string? Category, Outcome Outcome);
+public sealed record StreakYear(int ListYear, string? Category, string? CategoryName, Outcome Outcome);
 
 /// <summary>A category judged for one list: the rule in words, the outcome, and the sentence saying why.</summary>
 public sealed record CategoryEvaluation(

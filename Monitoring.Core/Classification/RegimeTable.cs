@@ -73,6 +73,11 @@ public sealed record RegimeTable(string Version, string ResidentsIndicator, IRea
         return names;
     }
 
+    /// <summary>A category's name in lower case as the newest regime that has it writes it ("ghettoområde").</summary>
+    public string NameOf(string category) =>
+        Regimes.OrderByDescending(r => r.FirstListYear).SelectMany(r => r.Categories)
+            .FirstOrDefault(c => string.Equals(c.Code, category, StringComparison.Ordinal))?.Name.ToLowerInvariant() ?? category;
+
     /// <summary>Errors a hand-edited table could have: overlapping years, unknown codes, a requirement evaluated later.</summary>
     public IReadOnlyList<string> Check()
     {

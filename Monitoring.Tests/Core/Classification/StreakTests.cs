@@ -26,7 +26,7 @@ public class StreakTests
             var broken = Category(OffIn(2014), 2018, "haardt_ghettoomraade");
             Assert.That(broken.Outcome, Is.EqualTo(Outcome.NotMet));
             Assert.That(broken.Streak.Select(s => s.ListYear), Is.EqualTo(new[] { 2014, 2015, 2016, 2017, 2018 }));
-            Assert.That(broken.Streak[0], Is.EqualTo(new StreakYear(2014, "ghettoomraade", Outcome.NotMet)));
+            Assert.That(broken.Streak[0], Is.EqualTo(new StreakYear(2014, "ghettoomraade", "Ghettoområde", Outcome.NotMet)));
             Assert.That(broken.Explanation, Does.Contain("ikke på listen i 2014"));
             // A year later the five years are 2015–2019.
             Assert.That(Category(OffIn(2014), 2019, "haardt_ghettoomraade").Outcome, Is.EqualTo(Outcome.Met));
@@ -51,6 +51,7 @@ public class StreakTests
         {
             Assert.That(met.Outcome, Is.EqualTo(Outcome.Met));
             Assert.That(met.Streak.Select(s => s.Category), Is.EqualTo(new[] { "ghettoomraade", "ghettoomraade", "ghettoomraade", "ghettoomraade", "parallelsamfund" }));
+            Assert.That(met.Explanation, Does.Contain("på listen som ghettoområde / parallelsamfund i alle 5 år 2017–2021"));
             Assert.That(broken.Outcome, Is.EqualTo(Outcome.NotMet));
             Assert.That(Category(OffIn(2017), 2022, "omdannelsesomraade").Outcome, Is.EqualTo(Outcome.Met));
             Assert.That(Category(OffIn(2020), 2024, "omdannelsesomraade").Outcome, Is.EqualTo(Outcome.NotMet));
