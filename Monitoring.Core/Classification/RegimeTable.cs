@@ -104,6 +104,9 @@ public sealed record RegimeTable(string Version, string ResidentsIndicator, IRea
                         errors.Add($"regime {regime.Code} category {category.Code} asks for {k} of {rule.Of?.Count ?? 0} criteria");
                     if (rule.Streak is { } streak && streak.Years < 1)
                         errors.Add($"regime {regime.Code} category {category.Code} has a streak of {streak.Years} years");
+                    // This year's link of the streak is read from the categories already judged.
+                    if (rule.Streak is { } current && !earlier.Contains(current.Category))
+                        errors.Add($"regime {regime.Code} category {category.Code} counts '{current.Category}', which is not defined before it");
                 }
                 earlier.Add(category.Code);
             }

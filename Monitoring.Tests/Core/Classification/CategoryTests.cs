@@ -115,4 +115,21 @@ public class CategoryTests
             Assert.That(table.Check(), Is.Empty);
         });
     }
+
+    [Test]
+    public void A_hand_edited_table_naming_an_unknown_criterion_or_a_later_category_is_refused()
+    {
+        var json = """
+            { "version": "t", "residentsIndicator": "R", "regimes": [ { "code": "x", "title": "x", "firstListYear": 2030, "lastListYear": null,
+              "listMonth": 12, "listDay": 1, "latestDataYearOffset": -1,
+              "criteria": [ { "code": "a", "name": "a", "indicator": "I", "operator": "gt", "threshold": 1, "relativeTo": "none", "windowYears": 1, "unit": "percent", "decimals": 1 } ],
+              "categories": [
+                { "code": "hard", "name": "Hard", "predecessors": [], "alternatives": [ { "streak": { "category": "base", "years": 3 } } ] },
+                { "code": "base", "name": "Base", "predecessors": [], "alternatives": [ { "atLeast": 1, "of": ["a", "z"] } ] } ] } ] }
+            """;
+
+        var error = Assert.Throws<InvalidDataException>(() => RegimeTable.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+
+        Assert.That(error!.Message, Does.Contain("unknown criterion 'z'").And.Contain("counts 'base', which is not defined before it"));
+    }
 }
