@@ -5,7 +5,8 @@ public sealed record ProjectionLine(string Scope, string Indicator, double Slope
 
 /// <summary>
 /// A criterion at a future list on projected values: the distance to its threshold in the criterion's unit
-/// (positive = above), and the first later list at which the projection crosses it, if within the horizon.
+/// (positive = above), the first later list at which the projection crosses it, if within the horizon, and which
+/// years of the window (the area's or the reference's) are trend values rather than observations.
 /// </summary>
 public sealed record CriterionProjection(
     string Code,
@@ -17,6 +18,7 @@ public sealed record CriterionProjection(
     Outcome Outcome,
     double? Distance,
     int? CrossesAtListYear,
+    IReadOnlyList<int> ProjectedYears,
     string Explanation);
 
 /// <summary>One future list: the classification the projection leads to, and its criteria's distances.</summary>

@@ -32,7 +32,7 @@ public sealed class ClassificationForecaster(ClassificationEngine engine)
         {
             if (!results.TryGetValue(year, out var result))
                 continue;
-            var criteria = result.Criteria.Select(c => Criterion(c, year, results)).ToList();
+            var criteria = result.Criteria.Select(c => Criterion(c, year, results, input)).ToList();
             var on = result.Categories.Where(c => c.Outcome == Outcome.Met).Select(c => c.Name).ToList();
             var unknown = result.Categories.Where(c => c.Outcome == Outcome.CannotBeEvaluated).Select(c => c.Name).ToList();
             var summary = $"Fremskrivning for listen {ClassificationText.Year(year)}: " +
@@ -59,7 +59,7 @@ public sealed class ClassificationForecaster(ClassificationEngine engine)
         return projected;
     }
 
-    private static CriterionProjection Criterion(CriterionEvaluation criterion, int listYear, Dictionary<int, ClassificationResult> results)
+    private static CriterionProjection Criterion(CriterionEvaluation criterion, int listYear, Dictionary<int, ClassificationResult> results, ClassificationInput observed)
     {
         var distance = criterion.Average - criterion.Threshold;
         int? crosses = null;
@@ -81,8 +81,12 @@ public sealed class ClassificationForecaster(ClassificationEngine engine)
                 steadyUntil = later;
             }
         }
+        var projectedYears = criterion.Values.Select(v => v.Year)
+            .Where(y => observed.Area.Get(criterion.Indicator, y) is null
+                || (criterion.RelativeTo != ReferenceScope.None && observed.Reference(criterion.RelativeTo).Get(criterion.Indicator, y) is null))
+            .ToList();
         return new CriterionProjection(criterion.Code, criterion.Name, criterion.Indicator, criterion.Average, criterion.Threshold,
-            criterion.Operator, criterion.Outcome, distance, crosses, Explain(criterion, distance, crosses, steadyUntil, listYear));
+            criterion.Operator, criterion.Outcome, distance, crosses, projectedYears, Explain(criterion, distance, crosses, steadyUntil, listYear));
     }
 
     /// <summary>A stated threshold as the law writes it (40 %); a relative one as the figure it came to.</summary>

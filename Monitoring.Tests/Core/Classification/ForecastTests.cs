@@ -38,6 +38,7 @@ public class ForecastTests
             Assert.That(b.ProjectedAverage, Is.EqualTo(43.5).Within(1e-9));
             Assert.That(b.Distance, Is.EqualTo(3.5).Within(1e-9));
             Assert.That(b.CrossesAtListYear, Is.EqualTo(2030));
+            Assert.That(b.ProjectedYears, Is.EqualTo(new[] { 2025 }), "the 2026 list averages observed 2024 and projected 2025");
             Assert.That(b.Explanation, Does.Contain("3,5 procentpoint over grænsen på 40 %; med den nuværende udvikling under grænsen i 2030"));
             Assert.That(first.Summary, Does.StartWith("Fremskrivning for listen 2026"));
         });
