@@ -149,6 +149,25 @@ public class ClassificationApiTests(DatabaseProvider provider)
         });
     }
 
+    [Test]
+    public async Task Every_sample_area_is_judged_on_every_list_from_2010_with_no_category_left_unknown()
+    {
+        var unknown = new List<string>();
+        for (var year = 2010; year <= 2025; year++)
+        {
+            var date = year < 2014 ? $"{year}-10-01" : $"{year}-12-01";
+            foreach (var area in (await GetAsync($"/api/v1/classification?date={date}")).EnumerateArray())
+            {
+                Assert.That(area.GetProperty("listYear").GetInt32(), Is.EqualTo(year));
+                unknown.AddRange(area.GetProperty("categories").EnumerateArray()
+                    .Where(c => c.GetProperty("outcome").GetString() == "cannotBeEvaluated")
+                    .Select(c => $"{year} {area.GetProperty("area").GetString()} {c.GetProperty("code").GetString()}"));
+            }
+        }
+
+        Assert.That(unknown, Is.Empty, "the sample criteria cover 2006–2025, so every window of every list is complete");
+    }
+
     [TestCase("/api/v1/areas/NO-SUCH-AREA/classification", HttpStatusCode.NotFound, null)]
     [TestCase("/api/v1/areas/NO-SUCH-AREA/classification/forecast", HttpStatusCode.NotFound, null)]
     [TestCase("/api/v1/areas/0901-SOLHAVEN/classification?date=2024-13-01", HttpStatusCode.BadRequest, "date")]
