@@ -59,6 +59,7 @@ api.MapBoardBriefEndpoints();
 api.MapCommentsEndpoints();
 api.MapChainEndpoints();
 api.MapActivityListEndpoints();
+api.MapClassificationEndpoints();
 api.MapJobsEndpoints();
 api.MapBriefsEndpoints();
 api.MapKeysEndpoints();

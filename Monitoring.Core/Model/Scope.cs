@@ -12,4 +12,7 @@ public enum ScopeKind
     Municipality,
     DeprivedAreas,
     Country,
+
+    /// <summary>A region (e.g. for the statutory criterion of income relative to the region).</summary>
+    Region,
 }

@@ -39,6 +39,7 @@ public static class MonitoringServices
         services.AddSingleton<ImportBatchStore>();
         services.AddSingleton<ObservationQuery>();
         services.AddSingleton<SeriesQuery>();
+        services.AddSingleton<Monitoring.Ingest.Classification.ClassificationInputs>();
         services.AddSingleton<CommentStore>();
         services.AddSingleton<ChainStore>();
         services.AddSingleton<ChainProposalDecisionStore>();

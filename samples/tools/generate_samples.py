@@ -548,3 +548,6 @@ def main():
 
 if __name__ == "__main__":
     main()
+    # The statutory-list criteria add indicators and the region scope to the metadata written above.
+    import generate_criteria
+    generate_criteria.main()
