@@ -5,6 +5,7 @@ using Monitoring.Api.Dashboard.Views;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
+using Monitoring.Ingest.Classification;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Goals;
 
@@ -36,6 +37,7 @@ public static class DashboardPages
         edits.MapPost("/planer/{slug}/forslag/{key}/bekraeft", ChainForms.ConfirmAsync).Required();
         edits.MapPost("/planer/{slug}/forslag/{key}/afvis", ChainForms.DismissAsync).Required();
         pages.MapGet("/planer/{slug}/tjek", ChecksPage.RenderAsync);
+        pages.MapGet("/planer/{slug}/listestatus", ListStatusAsync);
         edits.MapGet("/planer/{slug}/ramme", PlanDefinitionPage.RenderAsync);
         edits.MapPost("/planer/{slug}/ramme", PlanDefinitionPage.SubmitAsync).Required();
         edits.MapGet("/indikatorer/{code}/rediger", IndicatorEditPage.RenderAsync);
@@ -61,7 +63,7 @@ public static class DashboardPages
 
     private static async Task<IResult> PlanAsync(
         string slug, string? asOf, PlanStore plans, PlanEvaluationCache evaluations, IndicatorStore indicators, ScopeStore scopes,
-        DimensionStore dimensions, TimeProvider clock, CancellationToken cancellationToken)
+        DimensionStore dimensions, ClassificationInputs classification, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
             return Results.NotFound();
@@ -78,7 +80,18 @@ public static class DashboardPages
                 .ToList();
         }
         var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), period, clock);
-        return new RazorComponentResult<PlanView>(new { Plan = plan, Evaluation = evaluation, View = view, Changes = changes });
+        var lists = await ClassificationPanelModel.BuildAsync(plan.AreaCodes, classification, view.JudgedAt, cancellationToken);
+        return new RazorComponentResult<PlanView>(new { Plan = plan, Evaluation = evaluation, View = view, Changes = changes, ListStatus = lists });
+    }
+
+    private static async Task<IResult> ListStatusAsync(
+        string slug, PlanStore plans, ClassificationInputs classification, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
+            return Results.NotFound();
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var model = await ClassificationPanelModel.BuildAsync(plan.AreaCodes, classification, today, cancellationToken);
+        return new RazorComponentResult<ListStatusView>(new { Plan = plan, Model = model });
     }
 
     /// <summary>The chain of steering as it stands now: goals next to the activities serving them, and the proposals they raise.</summary>

@@ -74,7 +74,7 @@ public sealed class ClassificationEngine(RegimeTable table)
                         : (Outcome.CannotBeEvaluated, $"antal beboere for {ClassificationText.Year(dataYear)} mangler (mindst {minimumText})"));
                 }
                 foreach (var code in rule.AllOf ?? [])
-                    parts.Add((criteria[code].Outcome, $"kriterium {code} {criteria[code].Outcome.Danish()}"));
+                    parts.Add((criteria[code].Outcome, $"{Lower(criteria[code].Name)} ({code}) {criteria[code].Outcome.Danish()}"));
                 if (rule.AtLeast is { } k && rule.Of is { } of)
                 {
                     var outcomes = of.Select(c => criteria[c].Outcome).ToList();
@@ -128,6 +128,9 @@ public sealed class ClassificationEngine(RegimeTable table)
             };
             return (outcome, why, found);
         }
+
+        /// <summary>A criterion's name inside a sentence: "andel 18–64-årige …", keeping capitals that are not the first letter.</summary>
+        private static string Lower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
         private string RuleText(CategoryDefinition definition, int listYear) =>
             string.Join(" eller ", definition.Alternatives.Select(rule =>

@@ -172,6 +172,7 @@ public partial class BoardPagesBrowserTests
     [TestCase("/planer/oesterby-nord/historik")]
     [TestCase("/planer/oesterby-nord/tjek")]
     [TestCase("/planer/oesterby-nord/styringskaede")]
+    [TestCase("/planer/oesterby-nord/listestatus")]
     public async Task Board_pages_carry_no_script_and_no_inline_style_and_take_their_styles_from_the_stylesheet(string path)
     {
         var page = await OpenAsync(path);
