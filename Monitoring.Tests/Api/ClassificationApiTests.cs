@@ -183,4 +183,31 @@ public class ClassificationApiTests(DatabaseProvider provider)
         if (parameter is not null)
             Assert.That(problem.GetProperty("parameter").GetString(), Is.EqualTo(parameter));
     }
+
+    [Test]
+    public async Task A_target_below_a_list_threshold_on_a_criterion_indicator_is_evaluated_like_any_other_target()
+    {
+        var admin = _api.AdminClient();
+        var goal = (await GetAsync("/api/v1/plans/oesterby-nord/status")).GetProperty("goals")[0].GetProperty("id").GetInt64();
+        var read = await admin.GetAsync($"/api/v1/goals/{goal}");
+        var add = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/goals/{goal}/targets")
+        {
+            Content = JsonContent.Create(new
+            {
+                indicator = "KRIT_UDENFOR_18_64", scope = "0901-SOLHAVEN", baselinePeriod = "2019", baselineValue = 46.0,
+                targetPeriod = "2026", targetValue = 40.0, tolerance = 0.05,
+            }),
+        };
+        add.Headers.IfMatch.Add(read.Headers.ETag!);
+
+        var added = await admin.SendAsync(add);
+        Assert.That((int)added.StatusCode, Is.InRange(200, 201), await added.Content.ReadAsStringAsync());
+        var targetId = (await GetAsync("/api/v1/plans/oesterby-nord/status")).GetProperty("goals")[0].GetProperty("targets").EnumerateArray()
+            .Single(t => t.GetProperty("indicatorCode").GetString() == "KRIT_UDENFOR_18_64").GetProperty("targetId").GetInt64();
+        var evaluation = await GetAsync($"/api/v1/targets/{targetId}/evaluation");
+
+        // The sample's Solhaven share is 42,1 % in 2025: above the 40 % line, so not yet reached.
+        Assert.That(evaluation.GetProperty("latest").GetProperty("value").GetDouble(), Is.EqualTo(42.1).Within(1e-9));
+        Assert.That(evaluation.GetProperty("status").GetString(), Is.Not.EqualTo("achieved").And.Not.EqualTo("insufficientData"));
+    }
 }
