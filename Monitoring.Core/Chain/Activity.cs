@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Monitoring.Core.Chain;
 
 /// <summary>
@@ -20,7 +22,31 @@ public sealed record Activity(
     DateTimeOffset ValidFrom,
     string ChangedBy)
 {
+    /// <summary>The reported status alone says on schedule; see <see cref="BehindAt"/> for the dates as well.</summary>
     public bool OnSchedule => ActivityStatus.OnSchedule(Status);
+
+    /// <summary>
+    /// Why the activity is behind on <paramref name="day"/>, in Danish, or nothing when it is on
+    /// schedule: a delayed or stopped status, an end date passed while it is not finished, a milestone
+    /// overdue. A "planned" activity past its end is behind whatever its owner last reported.
+    /// </summary>
+    public IReadOnlyList<string> BehindAt(DateOnly day)
+    {
+        var reasons = new List<string>();
+        if (!ActivityStatus.OnSchedule(Status))
+            reasons.Add(ActivityStatus.Label(Status));
+        if (EndPassedAt(day))
+            reasons.Add($"slutdatoen {End.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)} er passeret uden at den er afsluttet");
+        reasons.AddRange(Milestones.Where(m => !m.Done && m.Due < day).OrderBy(m => m.Due)
+            .Select(m => $"milepælen \"{m.Title}\" (frist {m.Due.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}) er overskredet"));
+        return reasons;
+    }
+
+    /// <summary>On schedule by its status and its dates on <paramref name="day"/>.</summary>
+    public bool OnScheduleAt(DateOnly day) => BehindAt(day).Count == 0;
+
+    /// <summary>The end date has passed while the activity is neither finished nor stopped.</summary>
+    public bool EndPassedAt(DateOnly day) => End < day && Status is not (ActivityStatus.Finished or ActivityStatus.Stopped);
 
     public decimal PlannedTotal => Budget.Sum(b => b.Planned);
 

@@ -24,11 +24,13 @@ public sealed class BoardBriefService(
         var evaluation = (await evaluations.EvaluatePlanAsync(slug, asOf, cancellationToken))!;
         var indicatorsByCode = (await indicators.ListAsync(cancellationToken)).ToDictionary(i => i.Code);
         var scopeNames = (await scopes.ListAsync(cancellationToken)).ToDictionary(s => s.Code, s => s.Name);
-        var notes = await comments.ForPlanAsync(slug, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         // Staleness is judged at the moment the brief looks back to: data that were fresh in 2021
         // are not "forældede" in a brief as of 2021 because today is later.
         var judgedAt = asOf is { } a && EndOf(a) < today ? EndOf(a) : today;
+        // The activities and the secretariat's notes as they stood at the end of the asOf period, like the numbers beside them.
+        DateTimeOffset? standingAt = asOf is { } p ? new DateTimeOffset(EndOf(p).ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero) : null;
+        var notes = (await comments.ForPlanAsync(slug, cancellationToken)).Where(c => standingAt is null || c.CreatedAt <= standingAt).ToList();
         var goals = evaluation.Goals.Select(goal =>
         {
             var targets = goal.Targets.Concat(goal.SubGoals.SelectMany(s => s.Targets))
@@ -50,11 +52,11 @@ public sealed class BoardBriefService(
                 .ToList();
             return new BriefGoal(goal, targets, about.Where(c => c.IsDecision).ToList(), about.FirstOrDefault(c => !c.IsDecision));
         }).ToList();
-        // The activities as they stood at the end of the asOf period, like the numbers beside them.
-        DateTimeOffset? activitiesAt = asOf is { } p ? new DateTimeOffset(EndOf(p).ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero) : null;
-        var subAgreements = (await chain.ForPlanAsync(slug, activitiesAt, cancellationToken))
-            .Select(s => new BriefSubAgreement(s.Title, s.SteeringGroup, s.Activities.Count(a => a.OnSchedule),
-                s.Activities.Count(a => a.Status == ActivityStatus.Delayed), s.Activities.Count(a => a.Status == ActivityStatus.Stopped)))
+        // An activity past its end date or a milestone counts as delayed, as on the chain page.
+        var subAgreements = (await chain.ForPlanAsync(slug, standingAt, cancellationToken))
+            .Select(s => new BriefSubAgreement(s.Title, s.SteeringGroup, s.Activities.Count(a => a.OnScheduleAt(judgedAt)),
+                s.Activities.Count(a => a.Status != ActivityStatus.Stopped && !a.OnScheduleAt(judgedAt)),
+                s.Activities.Count(a => a.Status == ActivityStatus.Stopped)))
             .ToList();
         var context = new BriefContext(today, PeriodCovered(goals), nextMeeting, judgedAt < today, subAgreements);
         return BoardBriefDocument.Render(plan, evaluation, goals, context);

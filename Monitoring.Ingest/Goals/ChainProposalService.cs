@@ -11,7 +11,7 @@ namespace Monitoring.Ingest.Goals;
 /// it a decision comment through <see cref="CommentStore"/>, so it reaches the brief's
 /// "Sager til bestyrelsen" like any decision the secretariat wrote itself.
 /// </summary>
-public sealed class ChainProposalService(PlanStore plans, ChainStore chain, PlanEvaluationCache evaluations, ChainProposalDecisionStore decisions, CommentStore comments)
+public sealed class ChainProposalService(PlanStore plans, ChainStore chain, PlanEvaluationCache evaluations, ChainProposalDecisionStore decisions, CommentStore comments, TimeProvider clock)
 {
     /// <summary>The plan's proposals, open ones first; null when there is no such plan.</summary>
     public Task<IReadOnlyList<ProposalState>?> ListAsync(string slug, CancellationToken cancellationToken = default) =>
@@ -19,7 +19,8 @@ public sealed class ChainProposalService(PlanStore plans, ChainStore chain, Plan
 
     /// <summary>
     /// The proposals the data gave at the end of <paramref name="asOf"/>: the goals evaluated on data up
-    /// to then, the activities as they stood on its last day. What the secretariat decided is today's.
+    /// to then, the activities as they stood on its last day and their dates judged on that day.
+    /// What the secretariat decided is today's.
     /// </summary>
     public async Task<IReadOnlyList<ProposalState>?> ListAsync(string slug, Period? asOf, CancellationToken cancellationToken = default)
     {
@@ -28,7 +29,9 @@ public sealed class ChainProposalService(PlanStore plans, ChainStore chain, Plan
         var evaluation = await evaluations.EvaluatePlanAsync(slug, asOf, cancellationToken);
         var subAgreements = await chain.ForPlanAsync(slug, EndOfDay(asOf), cancellationToken);
         var decided = await decisions.ForPlanAsync(plan.Id, cancellationToken);
-        return ChainProposalRules.Propose(evaluation?.Goals ?? [], subAgreements)
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var judgedAt = asOf is { } p && p.LastDay < today ? p.LastDay : today;
+        return ChainProposalRules.Propose(evaluation?.Goals ?? [], subAgreements, judgedAt)
             .Select(p => decided.TryGetValue(p.Key, out var d)
                 ? new ProposalState(p, d.State, d.CommentId, d.DecidedBy)
                 : new ProposalState(p, "open", null, null))

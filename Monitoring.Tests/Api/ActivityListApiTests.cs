@@ -143,7 +143,7 @@ public class ActivityListApiTests(DatabaseProvider provider)
 
         Assert.That(report.GetProperty("format").GetString(), Does.StartWith("xlsx"));
         Assert.That((report.GetProperty("created").GetInt32(), report.GetProperty("changed").GetInt32(), report.GetProperty("unchanged").GetInt32()),
-            Is.EqualTo((1, 2, 8)));
+            Is.EqualTo((1, 4, 6)), "the list was saved before the sample activities' dates were moved, so two more rows differ");
         Assert.That(activities["Brobygning til ungdomsuddannelse"].GetProperty("status").GetString(), Is.EqualTo("i_gang"));
         var jobcafe = activities["Jobcafé i Solhaven"];
         Assert.That(jobcafe.GetProperty("budget").EnumerateArray().Single(b => b.GetProperty("year").GetInt32() == 2025).GetProperty("spent").GetDecimal(),

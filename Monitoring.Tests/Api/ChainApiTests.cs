@@ -37,7 +37,7 @@ public class ChainApiTests(DatabaseProvider provider)
         {
             new { title = "Jobcafé", partner = "Jobcentret", start = "2024-01-01", end = "2026-12-31", status = "i gang",
                   milestones = new[] { new { title = "Åbnet", due = "2024-03-01", done = true } } },
-            new { title = "Virksomhedsbesøg", partner = "Jobcentret", start = "2024-01-01", end = "2025-12-31", status = "i_gang",
+            new { title = "Virksomhedsbesøg", partner = "Jobcentret", start = "2024-01-01", end = "2030-12-31", status = "i_gang",
                   budget = new[] { new { year = 2024, planned = 100_000, spent = 120_000 } }, indicators = new[] { "PCT" } },
         },
     };

@@ -71,21 +71,25 @@ internal sealed class BriefPage
         Paragraph(_left, _width, [new TextRun(string.Join(" · ", facts), _text, XBrushes.DimGray)], int.MaxValue);
         var meeting = context.NextMeeting is { } m ? $"Næste bestyrelsesmøde: {BoardBriefDocument.DanishDate(m)}." : "Næste bestyrelsesmøde: ikke oplyst.";
         var c = evaluation.Counts;
-        var counts = $"Indikatorer: {c.Achieved} nået, {c.OnTrack} på sporet, {c.AtRisk} i risiko, {c.OffTrack} ikke på sporet, {c.InsufficientData} for få data.";
+        var counts = $"Succeskriterier: {c.Achieved} nået, {c.OnTrack} på sporet, {c.AtRisk} i risiko, {c.OffTrack} ikke på sporet, {c.InsufficientData} for få data.";
         Paragraph(_left, _width, [new TextRun(meeting + " ", _bold, XBrushes.Black), new TextRun(counts, _text, XBrushes.Black)], int.MaxValue);
         _y += 4;
         Rule();
     }
 
-    /// <summary>The goals that need the board's action, each with the decisions asked of it (else the latest note).</summary>
+    /// <summary>
+    /// The goals that need the board's action, each with the decisions asked of it (else the latest
+    /// note), then any other goal the secretariat put a decision to the board on: a confirmed
+    /// proposal is a matter for the board whatever its goal's status.
+    /// </summary>
     private void Matters(IReadOnlyList<BriefGoal> goals, BriefContext context)
     {
         Heading("Sager til bestyrelsen");
         // Leave room below for "Det går godt" and the goals' headings.
         var limit = _bottom - 190;
-        var matters = goals.Where(g => g.Goal.NeedsAction).ToList();
+        var matters = goals.Where(g => g.Goal.NeedsAction).Concat(goals.Where(g => !g.Goal.NeedsAction && g.Decisions.Count > 0)).ToList();
         if (matters.Count == 0)
-            Paragraph(_left, _width, [new TextRun("Ingen mål er i risiko eller ude af sporet; der er ingen sager, der kræver bestyrelsens handling.", _text, XBrushes.Black)], 2);
+            Paragraph(_left, _width, [new TextRun("Ingen mål er i risiko eller ude af sporet, og sekretariatet har ingen indstillinger; der er ingen sager, der kræver bestyrelsens handling.", _text, XBrushes.Black)], 2);
         for (var i = 0; i < matters.Count; i++)
         {
             var goal = matters[i];
@@ -146,8 +150,9 @@ internal sealed class BriefPage
     }
 
     /// <summary>
-    /// The chain of steering in one line per sub-agreement, so the board sees whether the activities
-    /// run; left out when the plan has none, and counted, not drawn, when the page is full.
+    /// The chain of steering: a line for each sub-agreement with activities delayed or stopped, and one
+    /// line naming those whose activities all run as planned, so many sub-agreements do not crowd out
+    /// the matters above; left out when the plan has none, and counted, not drawn, when the page is full.
     /// </summary>
     private void SubAgreements(IReadOnlyList<BriefSubAgreement> subAgreements)
     {
@@ -155,20 +160,31 @@ internal sealed class BriefPage
             return;
         Heading("Delaftaler og aktiviteter");
         var limit = _bottom - 150;
-        for (var i = 0; i < subAgreements.Count; i++)
+        var behind = subAgreements.Where(s => s.Delayed + s.Stopped > 0).ToList();
+        var running = subAgreements.Where(s => s.Delayed + s.Stopped == 0).ToList();
+        var lines = behind.Select(s => (IReadOnlyList<TextRun>)
+        [
+            new TextRun($"{s.Title} ({s.SteeringGroup}):", _bold, XBrushes.Black),
+            new TextRun($"{s.OnSchedule} som planlagt", _text, XBrushes.Black),
+            new TextRun($"· {s.Delayed} forsinket", s.Delayed > 0 ? _bold : _text, s.Delayed > 0 ? BoardBriefDocument.StatusBrush(TargetStatus.OffTrack) : XBrushes.Black),
+            new TextRun($"· {s.Stopped} stoppet", s.Stopped > 0 ? _bold : _text, XBrushes.Black),
+        ]).ToList();
+        if (running.Count > 0)
         {
-            var s = subAgreements[i];
-            List<TextRun> runs =
+            var names = string.Join(", ", running.Select(s => $"{s.Title} ({s.OnSchedule})"));
+            lines.Add(
             [
-                new TextRun($"{s.Title} ({s.SteeringGroup}):", _bold, XBrushes.Black),
-                new TextRun($"{s.OnSchedule} som planlagt", _text, XBrushes.Black),
-                new TextRun($"· {s.Delayed} forsinket", s.Delayed > 0 ? _bold : _text, s.Delayed > 0 ? BoardBriefDocument.StatusBrush(TargetStatus.OffTrack) : XBrushes.Black),
-                new TextRun($"· {s.Stopped} stoppet", s.Stopped > 0 ? _bold : _text, XBrushes.Black),
-            ];
+                new TextRun(running.Count == subAgreements.Count ? "Alle aktiviteter forløber som planlagt:" : "Som planlagt:", _bold, XBrushes.Black),
+                new TextRun(names + ".", _text, XBrushes.Black),
+            ]);
+        }
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var runs = lines[i];
             var height = Measure(() => Paragraph(_left, _width, runs, 2));
             if (_y + height > limit - LineOf(_small))
             {
-                More($"+ {subAgreements.Count - i} {(subAgreements.Count - i == 1 ? "delaftale" : "delaftaler")} mere – se styringskæden på dashboardet.");
+                More($"+ {lines.Count - i} {(lines.Count - i == 1 ? "linje" : "linjer")} om delaftaler mere – se styringskæden på dashboardet.");
                 break;
             }
             Paragraph(_left, _width, runs, 2);
@@ -186,7 +202,7 @@ internal sealed class BriefPage
             .ToList();
         var limit = _bottom - 130;
         if (good.Count == 0)
-            Paragraph(_left, _width, [new TextRun("Ingen indikatorer er nået eller på sporet endnu.", _text, XBrushes.DimGray)], 1);
+            Paragraph(_left, _width, [new TextRun("Ingen succeskriterier er nået eller på sporet endnu.", _text, XBrushes.DimGray)], 1);
         var shown = Math.Min(good.Count, _density.GoodItems);
         for (var i = 0; i < good.Count; i++)
         {
@@ -194,7 +210,7 @@ internal sealed class BriefPage
             var height = Measure(() => Paragraph(_left, _width, runs, 2));
             if (i >= shown || _y + height > limit - LineOf(_small))
             {
-                More($"+ {good.Count - i} {(good.Count - i == 1 ? "indikator" : "indikatorer")} mere, nået eller på sporet.");
+                More($"+ {good.Count - i} {(good.Count - i == 1 ? "succeskriterium" : "succeskriterier")} mere, nået eller på sporet.");
                 break;
             }
             Paragraph(_left, _width, runs, 2);
@@ -263,7 +279,7 @@ internal sealed class BriefPage
         foreach (var target in shown)
         {
             TargetRow(target, more > 0 && target == shown[^1]
-                ? new TextRun($"(+ {more} {(more == 1 ? "indikator" : "indikatorer")} mere på dashboardet)", _small, XBrushes.DimGray)
+                ? new TextRun($"(+ {more} {(more == 1 ? "succeskriterium" : "succeskriterier")} mere på dashboardet)", _small, XBrushes.DimGray)
                 : null);
         }
         _y += 3;
