@@ -15,7 +15,7 @@ public sealed class AdminKeyBootstrap(ApiKeyStore keys, IOptions<AuthOptions> op
     {
         if (await keys.AnyWithRoleAsync(Roles.Admin, cancellationToken))
             return;
-        var key = await keys.CreateAsync("first admin", Roles.Admin, cancellationToken: cancellationToken);
+        var key = await keys.CreateAsync("Administrator", Roles.Admin, cancellationToken: cancellationToken);
         var path = Path.GetFullPath(options.Value.AdminKeyFile);
         // Created with mode 600 and renamed into place, so the key is never readable by others, even briefly.
         await PrivateFile.WriteAtomicallyAsync(path, key + Environment.NewLine, cancellationToken);

@@ -98,6 +98,37 @@ public static class FrameworkHtml
     public static IReadOnlyList<(string Field, string Before, string After)> FieldRows(JsonNode? before, JsonNode? after) =>
         Fields(before, after).Select(f => (FieldDa(f.Field), f.Before, f.After)).ToList();
 
+    /// <summary>
+    /// The same rows for a board member: codes named by <paramref name="words"/> (indicator, area,
+    /// municipality, subgroup), numbers in Danish format, yes/no in Danish, empty lists as "–".
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Before, string After)> FieldRows(JsonNode? before, JsonNode? after, BoardWords words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        string Named(string field, JsonNode? node) => node switch
+        {
+            null => "–",
+            JsonArray { Count: 0 } => "–",
+            JsonArray items => string.Join(", ", items.Select(i => Named(field, i))),
+            JsonValue value when value.TryGetValue<bool>(out var yes) => yes ? "ja" : "nej",
+            JsonValue value when value.TryGetValue<double>(out var number) => Monitoring.Core.Evaluation.ValueFormat.Number(number, 6, Danish).TrimEnd('0').TrimEnd(','),
+            JsonValue value when value.TryGetValue<string>(out var text) => field switch
+            {
+                "indicator" => words.IndicatorName(text),
+                "scope" or "benchmarkScope" or "areas" => words.AreaName(text),
+                "municipalityCode" => words.MunicipalityName(text),
+                "subgroup" => text.Length == 0 ? "–" : words.SubgroupName(text),
+                _ => text,
+            },
+            _ => node.ToJsonString(),
+        };
+        var names = (before as JsonObject ?? []).Select(p => p.Key).Concat((after as JsonObject ?? []).Select(p => p.Key)).Distinct(StringComparer.Ordinal);
+        return names
+            .Where(name => before is null || after is null || !JsonNode.DeepEquals(before[name], after[name]))
+            .Select(name => (FieldDa(name), Named(name, before?[name]), Named(name, after?[name])))
+            .ToList();
+    }
+
     /// <summary>Field by field; for an added or retired entity every field, for a changed one only those that differ.</summary>
     private static IEnumerable<(string Field, string Before, string After)> Fields(JsonNode? before, JsonNode? after)
     {

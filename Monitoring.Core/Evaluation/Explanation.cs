@@ -48,10 +48,14 @@ public static class Explanation
             : $"målet er {V(t.Value)} i {t.Period.ToDanishString()}";
         var line = $"På en lige linje fra baseline til målet skulle værdien være {V(f.TrajectoryNow)} i {l.Period.ToDanishString()}.";
         var projection = $"fremskrivningen ({(f.ProjectionMethod == "theilSen" ? "Theil–Sen-linjen gennem målingerne fra baseline" : "linjen gennem baseline og seneste måling")}) giver {V(f.Projection)} i {t.Period.ToDanishString()}";
-        var notBetter = f.BandHalfWidth is null ? "værdien er ikke bedre end ved baseline" : "afstanden til målbåndet er ikke blevet mindre siden baseline";
+        // Subordinate clauses ("fordi …"), so the negation stands before the verb.
+        var notBetter = f.BandHalfWidth is null ? "værdien ikke er bedre end ved baseline" : "afstanden til målbåndet ikke er blevet mindre siden baseline";
+        var reached = f.BandHalfWidth is not null
+            ? $"den seneste værdi, {V(l.Value)}, ligger i målbåndet"
+            : $"den seneste værdi, {V(l.Value)}, er {(indicator.Direction == Direction.LowerBetter ? "på eller under" : "på eller over")} målet på {V(t.Value)}";
         var why = f.Decision switch
         {
-            Decision.Achieved => "målet er nået",
+            Decision.Achieved => reached,
             Decision.DeadlinePassed when f.Status == TargetStatus.AtRisk =>
                 $"målperioden {t.Period.ToDanishString()} er nået uden at målet blev nået, men værdien er bedre end ved baseline",
             Decision.DeadlinePassed => $"målperioden {t.Period.ToDanishString()} er nået uden at målet blev nået, og {notBetter}",
@@ -59,7 +63,7 @@ public static class Explanation
             Decision.WithinTolerance =>
                 $"udviklingen er lidt bag den lige linje, men inden for tolerancen på {ToleranceText(f.Tolerance)} af vejen fra baseline til målet",
             Decision.Projection => $"udviklingen er bag den lige linje, men {projection}, så målet nås, hvis udviklingen fortsætter",
-            Decision.BehindTheLine => $"værdien er bedre end ved baseline, men bag den lige linje, og {projection}, så målet nås ikke",
+            Decision.BehindTheLine => $"værdien er bedre end ved baseline, men bag den lige linje, og {projection}, så målet ikke nås",
             _ => notBetter,
         };
         var noise = f.Uncertain ? " Ændringen kan ikke skelnes fra tilfældig variation." : "";
@@ -83,7 +87,9 @@ public static class Explanation
         var notBetter = f.BandHalfWidth is null ? "the value is not better than at baseline" : "the distance to the band has not shrunk since baseline";
         var why = f.Decision switch
         {
-            Decision.Achieved => "the target is reached",
+            Decision.Achieved => f.BandHalfWidth is not null
+                ? $"the latest value, {V(l.Value)}, lies in the band"
+                : $"the latest value, {V(l.Value)}, is at or {(indicator.Direction == Direction.LowerBetter ? "below" : "above")} the target of {V(t.Value)}",
             Decision.DeadlinePassed when f.Status == TargetStatus.AtRisk =>
                 $"the target period {t.Period} has come without the target being reached, but the value is better than at baseline",
             Decision.DeadlinePassed => $"the target period {t.Period} has come without the target being reached, and {notBetter}",

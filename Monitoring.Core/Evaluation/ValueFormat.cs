@@ -23,6 +23,18 @@ public static class ValueFormat
     public static string Percent(double share, int decimals = 0) => Number(share * 100, decimals, Danish) + " %";
 
     /// <summary>
+    /// A p-value as a reader can take it: three decimals, and "&lt; 0,001" below that, because a
+    /// rounded 0,000 reads as "impossible" when it only means "very unlikely".
+    /// </summary>
+    public static string PValue(double p, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        if (!double.IsFinite(p))
+            return "–";
+        return p < 0.0005 ? "< " + Number(0.001, 3, culture) : Number(p, 3, culture);
+    }
+
+    /// <summary>
     /// Rounds half away from zero before formatting. Through decimal where it fits, because the
     /// double nearest 1,005 is a hair below it and would round down; a person reading 1,005 expects 1,01.
     /// </summary>

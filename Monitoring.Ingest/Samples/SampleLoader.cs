@@ -59,7 +59,7 @@ public sealed class SampleLoader(
                 throw new InvalidDataException(
                     $"Sample plan '{path}' is invalid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message} ({e.Value})")));
             }
-            await plans.CreateAsync(plan, "samples", cancellationToken);
+            await plans.CreateAsync(plan, "Eksempeldata", cancellationToken);
             planCount++;
         }
 
@@ -99,7 +99,7 @@ public sealed class SampleLoader(
                 ? goal.Id
                 : throw new InvalidDataException($"'{path}': plan '{sample.Plan}' has no goal '{key}'.")).ToList();
             await chainStore.CreateSubAgreementAsync(plan.Id,
-                new SubAgreementDraft(sample.Title, sample.FocusArea, sample.SteeringGroup, sample.Period, goalIds, sample.Activities), "samples", cancellationToken);
+                new SubAgreementDraft(sample.Title, sample.FocusArea, sample.SteeringGroup, sample.Period, goalIds, sample.Activities), "Eksempeldata", cancellationToken);
         }
     }
 

@@ -283,7 +283,7 @@ public class FrameworkEditApiTests(DatabaseProvider provider)
         var entries = (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/plans/test-plan/history")).EnumerateArray().ToList();
         var entry = entries[0];
         Assert.That(entries.Skip(1).Select(e => e.GetProperty("action").GetString()), Has.All.EqualTo("added"), "the plan's creation");
-        Assert.That(entries.Skip(1).Select(e => e.GetProperty("changedBy").GetString()), Has.All.EqualTo("first admin"));
+        Assert.That(entries.Skip(1).Select(e => e.GetProperty("changedBy").GetString()), Has.All.EqualTo("Administrator"));
         Assert.That(entry.GetProperty("changedBy").GetString(), Is.EqualTo("test analyst"));
         Assert.That(entry.GetProperty("entity").GetString(), Is.EqualTo("goal"));
         Assert.That(entry.GetProperty("key").GetString(), Is.EqualTo("M1"));

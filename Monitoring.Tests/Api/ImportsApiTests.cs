@@ -27,7 +27,7 @@ public class ImportsApiTests(DatabaseProvider provider)
 
         var batch = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/imports/{id}");
         Assert.That(batch.GetProperty("fileName").GetString(), Is.EqualTo("karakterer.csv"));
-        Assert.That(batch.GetProperty("createdBy").GetString(), Is.EqualTo("first admin"));
+        Assert.That(batch.GetProperty("createdBy").GetString(), Is.EqualTo("Administrator"));
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/imports");
         Assert.That(list.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("id").GetInt64()), Is.EqualTo(new[] { id }));
     }

@@ -97,7 +97,7 @@ public class KeysApiTests(DatabaseProvider provider)
         var actions = audit.EnumerateArray().Select(e => e.GetProperty("action").GetString() + " " + e.GetProperty("subject").GetString()).ToList();
         Assert.That(actions, Does.Contain($"DELETE /api/v1/keys/{{id:long}} /api/v1/keys/{id}"));
         Assert.That(actions, Does.Contain("POST /api/v1/keys/ /api/v1/keys"));
-        Assert.That(audit[0].GetProperty("actor").GetString(), Does.StartWith("key 1 (first admin)"));
+        Assert.That(audit[0].GetProperty("actor").GetString(), Does.StartWith("key 1 (Administrator)"));
         Assert.That(viewerAudit.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 }

@@ -42,7 +42,7 @@ public class SignInTests(DatabaseProvider provider)
         var audit = await api.AdminClient().GetFromJsonAsync<JsonElement>("/api/v1/audit");
         var actions = audit.EnumerateArray().Select(e => $"{e.GetProperty("actor").GetString()}|{e.GetProperty("action").GetString()}").ToList();
         Assert.That(actions, Does.Contain("Mette Hansen (link 1)|sign-in"));
-        Assert.That(actions, Does.Contain("key 1 (first admin)|POST /api/v1/sign-in-links"));
+        Assert.That(actions, Does.Contain("key 1 (Administrator)|POST /api/v1/sign-in-links"));
     }
 
     [Test]

@@ -84,6 +84,8 @@ public class StatusRulesTests
             Yearly((2018, 20), (2020, 22), (2022, 23)));
 
         Assert.That(inside.Status, Is.EqualTo(TargetStatus.Achieved));
+        Assert.That(inside.ExplanationDa, Does.Contain("Status: nået, fordi den seneste værdi, 25,4, ligger i målbåndet."),
+            "an achieved status says which value reached what, not that the target is reached because it is reached");
         Assert.That(closing.Progress, Is.EqualTo((4.5 - 1.5) / 4.5).Within(1e-12));
         Assert.That(closing.Status, Is.EqualTo(TargetStatus.OnTrack), "two thirds closed at half time");
     }

@@ -52,7 +52,7 @@ public class TargetEvaluatorTests
             "Andel uden for arbejdsmarkedet i AREA er faldet fra 50,0 % i 2018 (baseline) til 48,0 % i 2022; målet er 40,0 % i 2026. " +
             "På en lige linje fra baseline til målet skulle værdien være 45,0 % i 2022. " +
             "Status: i risiko, fordi værdien er bedre end ved baseline, men bag den lige linje, og fremskrivningen " +
-            "(Theil–Sen-linjen gennem målingerne fra baseline) giver 46,0 % i 2026, så målet nås ikke."));
+            "(Theil–Sen-linjen gennem målingerne fra baseline) giver 46,0 % i 2026, så målet ikke nås."));
         Assert.That(result.ExplanationEn, Does.StartWith("Andel uden for arbejdsmarkedet in AREA fell from 50.0 % in 2018 (baseline) to 48.0 % in 2022"));
     }
 
