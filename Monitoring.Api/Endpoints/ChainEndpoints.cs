@@ -24,7 +24,7 @@ public static class ChainEndpoints
             .WithTags("Chain of steering")
             .WithName("ListSubAgreements")
             .Produces<IReadOnlyList<SubAgreement>>()
-            .WithSummary("The plan's sub-agreements with the goal ids they serve and their activities; asOf (a date or an ISO timestamp) shows the activities as they stood then.");
+            .WithSummary("The plan's sub-agreements with the goal ids they serve and their activities; asOf (a date or an ISO timestamp) shows the activities as they stood then; format=csv gives one row per activity (dialect=da for Danish Excel).");
         api.MapPost("/plans/{slug}/subagreements", CreateAsync)
             .RequireAuthorization(Policies.Write)
             .WithTags("Chain of steering")
@@ -55,7 +55,7 @@ public static class ChainEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Chain of steering")
             .WithName("ListChainProposals")
-            .WithSummary("Matters proposed for the board from goals and activities (strategisk, samarbejde, prioritering), each with its question, evidence and state (open | confirmed | dismissed); format=csv for CSV.");
+            .WithSummary("Matters proposed for the board from goals and activities (strategisk, samarbejde, prioritering), each with its question, evidence and state (open | confirmed | dismissed); format=csv for CSV, dialect=da with Danish headers and words.");
         api.MapPost("/plans/{slug}/proposals/{key}/confirm", ConfirmAsync)
             .RequireAuthorization(Policies.Write)
             .WithTags("Chain of steering")
@@ -69,13 +69,19 @@ public static class ChainEndpoints
             .WithSummary("Dismiss a proposal; it is not offered again while the same facts hold.");
     }
 
-    private static async Task<IResult> ListAsync(string slug, string? asOf, PlanStore plans, ChainStore chain, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        string slug, string? asOf, string? dialect, HttpRequest request, PlanStore plans, ChainStore chain, CancellationToken cancellationToken)
     {
-        if (!TryMoment(asOf, out var moment, out var problem))
+        if (!TryMoment(asOf, out var moment, out var problem) || !ResponseFormat.TryWantsCsv(request, out var csv, out problem))
             return problem!;
-        return await plans.FindAsync(slug, cancellationToken) is null
-            ? Problems.NotFound("Plan", slug)
-            : TypedResults.Ok(await chain.ForPlanAsync(slug, moment, cancellationToken));
+        if (!CsvDialect.TryParse(dialect, out var csvDialect))
+            return Problems.BadParameter("dialect", dialect, "Use dialect=da (semicolon, decimal comma) or leave it out.");
+        if (await plans.FindAsync(slug, cancellationToken) is null)
+            return Problems.NotFound("Plan", slug);
+        var subAgreements = await chain.ForPlanAsync(slug, moment, cancellationToken);
+        return csv
+            ? TypedResults.File(SubAgreementsCsv.Write(subAgreements, csvDialect), "text/csv; charset=utf-8", $"{slug}-delaftaler.csv")
+            : TypedResults.Ok(subAgreements);
     }
 
     private static async Task<IResult> CreateAsync(
@@ -109,7 +115,7 @@ public static class ChainEndpoints
             return Problems.InvalidFields("The sub-agreement was not saved", errors);
         var id = await chain.CreateSubAgreementAsync(plan.Id,
             new SubAgreementDraft(body.Title!.Trim(), NullIfBlank(body.FocusArea), body.SteeringGroup!.Trim(), body.Period!.Trim(), goalIds, drafts.OfType<ActivityDraft>().ToList()),
-            Author(user), cancellationToken);
+            Author(user), cancellationToken: cancellationToken);
         var created = (await chain.ForPlanAsync(slug, null, cancellationToken)).First(s => s.Id == id);
         return TypedResults.Created($"/api/v1/plans/{Uri.EscapeDataString(slug)}/subagreements", created);
     }
@@ -144,10 +150,12 @@ public static class ChainEndpoints
         return TypedResults.Ok(await chain.FindActivityAsync(id, null, cancellationToken));
     }
 
-    private static async Task<IResult> ProposalsAsync(string slug, HttpRequest request, ChainProposalService proposals, CancellationToken cancellationToken)
+    private static async Task<IResult> ProposalsAsync(string slug, string? dialect, HttpRequest request, ChainProposalService proposals, CancellationToken cancellationToken)
     {
         if (!ResponseFormat.TryWantsCsv(request, out var csv, out var problem))
             return problem!;
+        if (!CsvDialect.TryParse(dialect, out var csvDialect))
+            return Problems.BadParameter("dialect", dialect, "Use dialect=da (semicolon, decimal comma) or leave it out.");
         if (await proposals.ListAsync(slug, cancellationToken) is not { } list)
             return Problems.NotFound("Plan", slug);
         var items = list.Select(p => new ProposalDto(p.Proposal.Key, p.Proposal.DecisionType, CommentKinds.DecisionTypeLabel(p.Proposal.DecisionType),
@@ -155,17 +163,29 @@ public static class ChainEndpoints
         if (!csv)
             return TypedResults.Ok(items);
         using var buffer = new MemoryStream();
-        using (var writer = CsvWriter.Create(buffer, CsvDialect.International.WriterOptions(), leaveOpen: true))
+        // Danish Excel gets Danish headers and words; the international dialect keeps the API's names for programs.
+        var danish = csvDialect == CsvDialect.Danish;
+        using (var writer = CsvWriter.Create(buffer, csvDialect.WriterOptions(), leaveOpen: true))
         {
-            writer.WriteHeader(["key", "decisionType", "state", "question", "goalId", "activityIds", "evidence"]);
+            writer.WriteHeader(danish
+                ? ["nøgle", "type", "tilstand", "spørgsmål", "mål_id", "aktivitet_ider", "grundlag"]
+                : ["key", "decisionType", "state", "question", "goalId", "activityIds", "evidence"]);
             foreach (var p in items)
             {
-                writer.WriteRecord([p.Key, p.DecisionType, p.State, p.Question, p.GoalId?.ToString(CultureInfo.InvariantCulture),
+                writer.WriteRecord([p.Key, p.DecisionType, danish ? ProposalStateDa(p.State) : p.State, p.Question, p.GoalId?.ToString(CultureInfo.InvariantCulture),
                     string.Join(" ", p.ActivityIds.Select(a => a.ToString(CultureInfo.InvariantCulture))), string.Join(" | ", p.Evidence)]);
             }
         }
         return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"{slug}-proposals.csv");
     }
+
+    private static string ProposalStateDa(string state) => state switch
+    {
+        "open" => "åben",
+        "confirmed" => "bekræftet",
+        "dismissed" => "afvist",
+        _ => state,
+    };
 
     private static async Task<IResult> ConfirmAsync(
         string slug, string key, ProposalConfirmBody? body, ChainProposalService proposals, ClaimsPrincipal user, CancellationToken cancellationToken)

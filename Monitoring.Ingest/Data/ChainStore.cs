@@ -89,11 +89,13 @@ public sealed class ChainStore(MonitoringDatabase database, TimeProvider clock)
     }
 
     /// <summary>Adds a sub-agreement with the goals it serves and its first activities, in one transaction; its id.</summary>
-    public async Task<long> CreateSubAgreementAsync(long planId, SubAgreementDraft draft, string author, CancellationToken cancellationToken = default)
+    /// <param name="recordedAt">When the agreement and its activities were recorded; now unless the samples date them back.</param>
+    public async Task<long> CreateSubAgreementAsync(
+        long planId, SubAgreementDraft draft, string author, DateTimeOffset? recordedAt = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var at = StoredTextTypes.Timestamp(clock.GetUtcNow());
+        var at = StoredTextTypes.Timestamp(recordedAt ?? clock.GetUtcNow());
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO sub_agreements (plan_id, title, focus_area, steering_group, period, created_by, created_at)

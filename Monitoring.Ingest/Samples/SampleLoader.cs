@@ -98,8 +98,11 @@ public sealed class SampleLoader(
             var goalIds = sample.Goals.Select(key => goals.TryGetValue(key, out var goal)
                 ? goal.Id
                 : throw new InvalidDataException($"'{path}': plan '{sample.Plan}' has no goal '{key}'.")).ToList();
+            // Recorded when the agreement began, so asOf a past meeting shows the chain (with today's statuses: the samples keep no older ones).
+            var recordedAt = new DateTimeOffset(new DateTime(SampleStartYear(sample, path), 1, 1, 0, 0, 0, DateTimeKind.Utc));
             await chainStore.CreateSubAgreementAsync(plan.Id,
-                new SubAgreementDraft(sample.Title, sample.FocusArea, sample.SteeringGroup, sample.Period, goalIds, sample.Activities), "Eksempeldata", cancellationToken);
+                new SubAgreementDraft(sample.Title, sample.FocusArea, sample.SteeringGroup, sample.Period, goalIds, sample.Activities), "Eksempeldata",
+                recordedAt, cancellationToken);
         }
     }
 
@@ -140,6 +143,12 @@ public sealed class SampleLoader(
     private sealed record DimensionFile(IReadOnlyList<Dimension> Dimensions);
 
     private sealed record SurveyFile(IReadOnlyList<SurveyDefinition> Surveys);
+
+    /// <summary>The first year of a sample's period ("2023-2026" → 2023).</summary>
+    private static int SampleStartYear(SampleSubAgreement sample, string path) =>
+        int.TryParse(sample.Period.AsSpan(0, Math.Min(4, sample.Period.Length)), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            ? year
+            : throw new InvalidDataException($"'{path}': sub-agreement '{sample.Title}' has period '{sample.Period}', not 'yyyy-yyyy'.");
 
     private sealed record SubAgreementFile(IReadOnlyList<SampleSubAgreement> SubAgreements);
 
