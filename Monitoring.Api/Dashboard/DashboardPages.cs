@@ -98,7 +98,7 @@ public static class DashboardPages
     private static async Task<IResult> ChainAsync(
         HttpContext context, string slug, string? asOf, string? styregruppe, PlanStore plans, PlanEvaluationCache evaluations, ChainStore chain,
         ChainProposalService proposals, IndicatorStore indicators, ScopeStore scopes, DimensionStore dimensions, IAntiforgery antiforgery,
-        TimeProvider clock, CancellationToken cancellationToken)
+        CommentStore comments, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
             return Results.NotFound();
@@ -106,6 +106,11 @@ public static class DashboardPages
         var evaluation = (await evaluations.EvaluatePlanAsync(slug, period, cancellationToken))!;
         var subAgreements = await chain.ForPlanAsync(slug, ChainProposalService.EndOfDay(period), cancellationToken);
         var proposed = (await proposals.ListAsync(slug, period, cancellationToken))!;
+        // A confirmed proposal reads as the secretariat worded it for the board, not as it was proposed.
+        var confirmed = proposed.Where(p => p.CommentId is not null).Select(p => p.CommentId!.Value).ToHashSet();
+        var confirmedQuestions = confirmed.Count == 0
+            ? new Dictionary<long, string>()
+            : (await comments.ForPlanAsync(slug, cancellationToken)).Where(c => confirmed.Contains(c.Id)).ToDictionary(c => c.Id, c => c.Text);
         var view = BoardView.Create(await BoardWords.LoadAsync(indicators, scopes, dimensions, cancellationToken), period, clock);
         // Forms only for a writer looking at today: an earlier state is read, never edited.
         var writer = FormWriter.Of(context) is not null;
@@ -117,6 +122,7 @@ public static class DashboardPages
             [nameof(ChainView.Evaluation)] = evaluation,
             [nameof(ChainView.SubAgreements)] = subAgreements,
             [nameof(ChainView.Proposals)] = proposed,
+            [nameof(ChainView.ConfirmedQuestions)] = confirmedQuestions,
             [nameof(ChainView.View)] = view,
             [nameof(ChainView.SteeringGroup)] = string.IsNullOrWhiteSpace(styregruppe) ? null : styregruppe.Trim(),
             [nameof(ChainView.FormToken)] = forms,

@@ -114,6 +114,8 @@ public class ChainFormsTests
             Does.Contain("Bestyrelsen bedes drøfte, om indsatsen skal justeres."), "the confirmed question is a matter in the brief");
         var page = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync(Chain + "?besked=bekraeftet"));
         Assert.That(page, Does.Contain("Forslaget er bekræftet"));
+        Assert.That(page[page.IndexOf("id=\"forslag\"", StringComparison.Ordinal)..], Does.Contain("Bestyrelsen bedes drøfte, om indsatsen skal justeres."),
+            "the page shows a confirmed proposal in the words it was put to the board");
         Assert.That(Regex.Matches(page, "/bekraeft\"").Count, Is.EqualTo(after.Values.Count(s => s == "open")), "forms only for open proposals");
     }
 
@@ -146,6 +148,8 @@ public class ChainFormsTests
 
         // The sample's third street worker was due 1 September 2024 and is not hired.
         Assert.That(ActivityItem(page, "Gadeplansindsats"), Does.Contain("Tredje medarbejder ansat, frist 01-09-2024").And.Contain("overskredet"));
+        Assert.That(ActivityItem(page, "Virksomhedspraktik med lokale arbejdsgivere"), Does.Contain("Budget: brugt 430.000 kr. af 500.000 kr.").And.Contain("2024 over budget"),
+            "readers see the money beside the activity, not only in the owners' form");
         Assert.That(group, Does.Contain("Jobcafé i Solhaven").And.Not.Contain("Gadeplansindsats"));
         Assert.That(page, Does.Contain("Gadeplansindsats"));
     }
