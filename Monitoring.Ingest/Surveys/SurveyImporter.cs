@@ -53,8 +53,18 @@ public sealed class SurveyImporter(
 
         // The shares go through the ordinary importer as a canonical CSV, so they obey its rules and
         // become one batch with history and revert, named after the respondent file.
+        // A respondent file is the whole truth about its areas and waves: a share stored before that the
+        // new aggregation withholds or no longer has (a corrected file with fewer answers) is
+        // withdrawn by the same batch, history kept, instead of staying current beside the new ones.
+        var cells = file.Respondents.Select(r => (r.Area, r.Wave)).Distinct()
+            .SelectMany(c => definition.Questions.Select(q => q.Indicator).Distinct(StringComparer.Ordinal)
+                .Select(indicator => new ReplacedCell(indicator, c.Area, c.Wave)))
+            .ToList();
         var batch = await importer.ImportAsync(
-            new ImportRequest(Canonical(shown), request.FileName, "survey:" + definition.Code, request.RequestedBy, request.DryRun),
+            new ImportRequest(Canonical(shown), request.FileName, "survey:" + definition.Code, request.RequestedBy, request.DryRun)
+            {
+                ReplacesCells = cells,
+            },
             cancellationToken: cancellationToken);
         if (batch.Status is ImportStatus.Committed or ImportStatus.AlreadyImported)
         {
