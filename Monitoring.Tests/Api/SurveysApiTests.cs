@@ -151,6 +151,25 @@ public class SurveysApiTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_quarterly_wave_of_an_indicator_with_yearly_waves_is_refused_naming_the_wave_and_the_periodicity()
+    {
+        await using var api = await StartWithSurveyAsync(provider);
+        var client = api.AdminClient();
+        var first = await client.PostAsync("/api/v1/surveys/test/responses", MonitoringApiFactory.Upload(RespondentFile(), "tryghed.csv"));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
+        var stored = await api.Database.CountAsync("observations");
+        var quarterly = Encoding.UTF8.GetBytes(string.Concat(
+            ["respondent,område,bølge,alder,køn,tryg\n", .. Enumerable.Range(1, 12).Select(i => $"Q{i},AREA-A,2026-K2,15-29,kvinde,{(i % 3 == 0 ? "utryg" : "tryg")}\n")]));
+
+        var response = await client.PostAsync("/api/v1/surveys/test/responses", MonitoringApiFactory.Upload(quarterly, "kvartal.csv"));
+
+        var problem = await ProblemJson.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
+        var message = problem.GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.That(message, Does.Contain("Bølgen 2026K2 er et kvartal, men SURVEY har hidtil bølger pr. år (2023)"));
+        Assert.That(await api.Database.CountAsync("observations"), Is.EqualTo(stored));
+    }
+
+    [Test]
     public async Task A_misspelt_answer_or_unknown_area_rejects_the_file_in_danish_and_writes_nothing()
     {
         await using var api = await StartWithSurveyAsync(provider);
