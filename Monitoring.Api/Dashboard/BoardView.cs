@@ -12,9 +12,15 @@ public sealed record BoardView(BoardWords Words, Period? AsOf, DateOnly JudgedAt
 {
     public static BoardView Create(BoardWords words, Period? asOf, TimeProvider clock)
     {
+        return new(words, asOf, JudgedOn(asOf, clock));
+    }
+
+    /// <summary>The day a page as of <paramref name="asOf"/> is judged on: the period's last day, or today if that is earlier.</summary>
+    public static DateOnly JudgedOn(Period? asOf, TimeProvider clock)
+    {
         ArgumentNullException.ThrowIfNull(clock);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        return new(words, asOf, asOf is { } at && at.LastDay < today ? at.LastDay : today);
+        return asOf is { } at && at.LastDay < today ? at.LastDay : today;
     }
 
     /// <summary>The asOf query to add, starting with <paramref name="separator"/>; empty when the page shows today.</summary>

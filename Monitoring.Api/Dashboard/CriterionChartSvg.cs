@@ -30,7 +30,11 @@ public static class CriterionChartSvg
         static string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"criterion-chart\" viewBox=\"0 0 {F(Width)} {F(Height)}\" width=\"{F(Width)}\" height=\"{F(Height)}\" role=\"img\" aria-label=\"{Html.E(chart.Name)}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"criterion-chart\" viewBox=\"0 0 {F(Width)} {F(Height)}\" width=\"{F(Width)}\" height=\"{F(Height)}\" role=\"img\">");
+        // A screen reader, a print and a search get the chart in words: what it shows and where the area stands.
+        // <title> as the first child names the image (no ids: a page shows the same indicator for several areas).
+        svg.Append(CultureInfo.InvariantCulture, $"<title>{Html.E(chart.Name)}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc>{Html.E(Description(chart))}</desc>");
         // The threshold, held until the next list (a step), since it changes only with a list.
         var steps = new StringBuilder();
         CriterionChartPoint? previous = null;
@@ -41,6 +45,12 @@ public static class CriterionChartSvg
         }
         if (steps.Length > 0)
             svg.Append(CultureInfo.InvariantCulture, $"<path class=\"threshold\" d=\"{steps}\" fill=\"none\" stroke=\"#888\" stroke-width=\"1.5\"/>");
+        // The threshold's value at the latest list, written at the line's end, so the grey line has a number.
+        if (chart.Points.LastOrDefault(p => p.Threshold is not null) is { } latest)
+        {
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text class=\"threshold-label\" x=\"{F(Width - Right)}\" y=\"{F(Y(latest.Threshold!.Value) - 3)}\" font-size=\"9\" text-anchor=\"end\" fill=\"#555\">grænse {Html.E(ClassificationText.Value(latest.Threshold.Value, chart.Unit, chart.Decimals))}</text>");
+        }
         svg.Append(Line(chart.Points.Where(p => !p.Projected), X, Y, "observed", ""));
         // The projection starts at the last judged list so the two lines join.
         var lastObserved = chart.Points.LastOrDefault(p => !p.Projected && p.Value is not null);
@@ -51,6 +61,20 @@ public static class CriterionChartSvg
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(Width - Right)}\" y=\"{F(Height - 4)}\" font-size=\"9\" text-anchor=\"end\">{last}</text>");
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>The chart in one Danish sentence: the span, the latest judged value against its threshold, and what is projected.</summary>
+    private static string Description(CriterionChart chart)
+    {
+        var text = $"{chart.Name} ved listerne {chart.Points[0].ListYear}–{chart.Points[^1].ListYear} (blå) mod grænsen (grå).";
+        if (chart.Points.LastOrDefault(p => !p.Projected && p.Value is not null) is { } observed)
+        {
+            text += $" Listen {observed.ListYear}: {ClassificationText.Value(observed.Value!.Value, chart.Unit, chart.Decimals)}" +
+                (observed.Threshold is { } t ? $", grænsen {ClassificationText.Value(t, chart.Unit, chart.Decimals)}." : ".");
+        }
+        if (chart.Points.LastOrDefault(p => p.Projected && p.Value is not null) is { } projected)
+            text += $" Fremskrevet (stiplet) til listen {projected.ListYear}: {ClassificationText.Value(projected.Value!.Value, chart.Unit, chart.Decimals)}.";
+        return text;
     }
 
     private static string Line(IEnumerable<CriterionChartPoint> points, Func<int, double> x, Func<double, double> y, string css, string dash)

@@ -85,12 +85,13 @@ public static class DashboardPages
     }
 
     private static async Task<IResult> ListStatusAsync(
-        string slug, PlanStore plans, ClassificationInputs classification, TimeProvider clock, CancellationToken cancellationToken)
+        string slug, string? asOf, PlanStore plans, ClassificationInputs classification, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await plans.FindAsync(slug, cancellationToken) is not { } plan)
             return Results.NotFound();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var model = await ClassificationPanelModel.BuildAsync(plan.AreaCodes, classification, today, cancellationToken);
+        // The same day the overview as of asOf judges on, so its short list status and this page agree.
+        Period? period = Period.TryParse(asOf, out var parsed) ? parsed : null;
+        var model = await ClassificationPanelModel.BuildAsync(plan.AreaCodes, classification, BoardView.JudgedOn(period, clock), cancellationToken);
         return new RazorComponentResult<ListStatusView>(new { Plan = plan, Model = model });
     }
 

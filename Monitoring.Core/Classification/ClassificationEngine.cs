@@ -80,9 +80,11 @@ public sealed class ClassificationEngine(RegimeTable table)
                     var outcomes = of.Select(c => criteria[c].Outcome).ToList();
                     var met = of.Where(c => criteria[c].Outcome == Outcome.Met).ToList();
                     var unknown = of.Where(c => criteria[c].Outcome == Outcome.CannotBeEvaluated).ToList();
-                    var why = $"{met.Count} af {of.Count} kriterier opfyldt{(met.Count > 0 ? " (" + string.Join(", ", met) + ")" : "")}, mindst {k} kræves";
+                    // A board reads criteria by name; the law's letters mean nothing on their own.
+                    string Named(IEnumerable<string> codes) => string.Join(", ", codes.Select(c => Lower(criteria[c].Name)));
+                    var why = $"{met.Count} af {of.Count} kriterier opfyldt{(met.Count > 0 ? " (" + Named(met) + ")" : "")}, mindst {k} kræves";
                     if (unknown.Count > 0)
-                        why += $"; {string.Join(", ", unknown)} kan ikke vurderes";
+                        why += $"; {Named(unknown)} kan ikke vurderes";
                     parts.Add((OutcomeLogic.AtLeast(k, outcomes), why));
                 }
                 foreach (var code in rule.Requires ?? [])

@@ -45,7 +45,7 @@ public static class OutcomeLogic
         _ => "kan ikke vurderes",
     };
 
-    public static bool Holds(this ComparisonOperator op, double value, double threshold) => op switch
+    public static bool Holds(this ComparisonOperator op, decimal value, decimal threshold) => op switch
     {
         ComparisonOperator.Gt => value > threshold,
         ComparisonOperator.Ge => value >= threshold,

@@ -15,6 +15,14 @@ public sealed record ImportRequest(Func<Stream> OpenContent, string FileName, st
     /// <summary>The background upload this import finishes; its outcome is committed with the import.</summary>
     public string? UploadId { get; init; }
 
+    /// <summary>
+    /// Cells (indicator × area × period) the file delivers whole: any current value in them, in any
+    /// subgroup, that the file does not bring is withdrawn by the same batch (history kept). A
+    /// respondent file is the whole truth about its waves, so a share it no longer delivers (say,
+    /// withheld after a correction) must not stay current beside the new ones.
+    /// </summary>
+    public IReadOnlyList<ReplacedCell>? ReplacesCells { get; init; }
+
     public ImportRequest(ReadOnlyMemory<byte> content, string fileName, string source, string requestedBy, bool dryRun)
         : this(() => AsStream(content), fileName, source, requestedBy, dryRun)
     {
@@ -29,6 +37,9 @@ public sealed record ImportRequest(Func<Stream> OpenContent, string FileName, st
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(content.ToArray(), writable: false);
 }
+
+/// <summary>An indicator's values for one area and period, across all subgroups.</summary>
+public sealed record ReplacedCell(string Indicator, string Area, Monitoring.Core.Periods.Period Period);
 
 /// <summary>Rows handled so far, for progress bars.</summary>
 public sealed record ImportProgress(string Stage, int Done, int Total);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using Dapper;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
@@ -45,6 +46,8 @@ public sealed class ObservationImporter(
         ImportFormat detected;
         var skipped = new List<SkippedRow>();
         var preview = new List<PreviewRow>();
+        // Only kept when the file replaces whole cells, so an ordinary million-row file is not held in memory.
+        var delivered = request.ReplacesCells is null ? null : new HashSet<(string, string, string, int, int)>();
         try
         {
             var sniffed = EncodingSniffer.Sniff(content, request.Options.Encoding);
@@ -80,6 +83,8 @@ public sealed class ObservationImporter(
                 if (observation is not null && validator.Errors.Count == 0 && malformed.Count == 0)
                 {
                     await batch.AddAsync(observation, cancellationToken);
+                    delivered?.Add((observation.IndicatorCode, observation.ScopeCode, observation.Subgroup,
+                        observation.Period.StartOrdinal, observation.Period.EndOrdinal));
                     if (preview.Count < ImportReport.PreviewRows)
                         preview.Add(Preview(observation));
                 }
@@ -164,6 +169,13 @@ public sealed class ObservationImporter(
 
         var toWrite = counts.Created + counts.Changed;
         await batch.CommitAsync(done => progress?.Report(new ImportProgress("written", done, toWrite)), cancellationToken);
+        if (request.ReplacesCells is { } cells)
+        {
+            var stale = await StaleAsync(connection, transaction, cells, delivered!, cancellationToken);
+            await ObservationVersions.ArchiveAsync(connection, transaction, stale, batchId);
+            await ObservationVersions.RemoveAsync(connection, transaction, stale);
+            record = record with { Withdrawn = stale.Count };
+        }
         await ImportBatchStore.CompleteAsync(connection, transaction, record);
         cancellationToken.ThrowIfCancellationRequested();
         await DataVersionStore.BumpAsync(connection, transaction, CancellationToken.None);
@@ -177,7 +189,38 @@ public sealed class ObservationImporter(
         return report;
     }
 
-    /// <summary>An empty, binary or spreadsheet file, or an unknown encoding: one clear error before any row is read.</summary>
+    /// <summary>The current values in the replaced cells that the file did not deliver.</summary>
+    private static async Task<List<StoredKey>> StaleAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<ReplacedCell> cells,
+        HashSet<(string, string, string, int, int)> delivered, CancellationToken cancellationToken)
+    {
+        var stale = new List<StoredKey>();
+        foreach (var cell in cells.Distinct())
+        {
+            var rows = await connection.QueryAsync<StoredRow>(new CommandDefinition(
+                """
+                SELECT o.series_id AS SeriesId, o.period_start AS PeriodStart, o.period_end AS PeriodEnd, s.subgroup AS Subgroup
+                FROM observations o
+                JOIN series s ON s.id = o.series_id
+                WHERE s.indicator_code = @Indicator AND s.scope_code = @Area AND o.period_start = @start AND o.period_end = @end
+                """,
+                new { cell.Indicator, cell.Area, start = cell.Period.StartOrdinal, end = cell.Period.EndOrdinal }, transaction,
+                cancellationToken: cancellationToken));
+            stale.AddRange(rows
+                .Where(r => !delivered.Contains((cell.Indicator, cell.Area, r.Subgroup, r.PeriodStart, r.PeriodEnd)))
+                .Select(r => new StoredKey(r.SeriesId, r.PeriodStart, r.PeriodEnd)));
+        }
+        return stale;
+    }
+
+    private sealed class StoredRow
+    {
+        public long SeriesId { get; set; }
+        public int PeriodStart { get; set; }
+        public int PeriodEnd { get; set; }
+        public string Subgroup { get; set; } = "";
+    }
+
     /// <summary>The header names read as canonical columns: the settings' aliases, then the metadata's (which win).</summary>
     private async Task<IReadOnlyDictionary<string, string>> ColumnAliasesAsync(
         System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
@@ -188,6 +231,7 @@ public sealed class ObservationImporter(
         return aliases;
     }
 
+    /// <summary>An empty, binary or spreadsheet file, or an unknown encoding: one clear error before any row is read.</summary>
     private static RowError? Unreadable(SniffedContent sniffed) => sniffed switch
     {
         { Problem: { } problem } => RuleText.Error(1, "*", null,

@@ -28,7 +28,7 @@ public class SurveysApiTests(DatabaseProvider provider)
     /// 85 respondents in Område A, 2023, as Danish Excel writes them. The crossing 65+ × kvinde rests on 3
     /// answers; 65+ has 9 "tryg" of 13 (a complement of 4).
     /// </summary>
-    private static byte[] RespondentFile()
+    private static byte[] RespondentFile(bool corrected = false)
     {
         var csv = new StringBuilder("Løbenummer;Boligområde;Bølge;Alder;Køn;Tryg\n");
         var id = 0;
@@ -42,7 +42,9 @@ public class SurveysApiTests(DatabaseProvider provider)
         Add("30-64", "Kvinder", 8, 7);
         Add("30-64", "mand", 9, 6);
         Add("65+", "kvinde", 2, 1);
-        Add("65+", "mand", 7, 3);
+        // The corrected file keeps only the three 65+ women: 65+ is withheld, and with it a second age group.
+        if (!corrected)
+            Add("65+", "mand", 7, 3);
         csv.Append("R900;Område A;2023;65+;mand;ved ikke\nR901;Område A;2023;;;\n");
         return Encoding.GetEncoding(1252).GetBytes(csv.ToString());
     }
@@ -115,6 +117,56 @@ public class SurveysApiTests(DatabaseProvider provider)
 
         var again = await client.PostAsync("/api/v1/surveys/test/responses", MonitoringApiFactory.Upload(RespondentFile(), "tryghed.csv"));
         Assert.That((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("alreadyImported"));
+    }
+
+    [Test]
+    public async Task A_corrected_file_withdraws_the_shares_it_now_withholds_and_keeps_them_in_the_history()
+    {
+        await using var api = await StartWithSurveyAsync(provider);
+        var client = api.AdminClient();
+        async Task<Dictionary<string, JsonElement>> CurrentAsync() =>
+            (await client.GetFromJsonAsync<JsonElement>("/api/v1/observations?indicator=SURVEY&area=AREA-A&limit=100"))
+            .GetProperty("items").EnumerateArray().ToDictionary(o => o.GetProperty("subgroup").GetString()!);
+        var first = await client.PostAsync("/api/v1/surveys/test/responses", MonitoringApiFactory.Upload(RespondentFile(), "tryghed.csv"));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
+        var before = await CurrentAsync();
+        Assert.That(before.Keys, Does.Contain("alder:65+").And.Contain("alder:30-64"));
+
+        var second = await client.PostAsync("/api/v1/surveys/test/responses", MonitoringApiFactory.Upload(RespondentFile(corrected: true), "tryghed-rettet.csv"));
+
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created), await second.Content.ReadAsStringAsync());
+        var after = await CurrentAsync();
+        Assert.That(after.Keys, Does.Not.Contain("alder:65+").And.Not.Contain("alder:30-64"));
+        // What is left is all from the corrected file: the total rests on the 73 valid answers now.
+        Assert.That(after[""].GetProperty("denominator").GetDouble(), Is.EqualTo(73));
+        var gone = before.Keys.Except(after.Keys).ToList();
+        var batch = await client.GetFromJsonAsync<JsonElement>(second.Headers.Location!.ToString());
+        Assert.That(batch.GetProperty("withdrawn").GetInt32(), Is.EqualTo(gone.Count));
+        Assert.That(await api.Database.CountAsync("observation_history"), Is.GreaterThanOrEqualTo(gone.Count));
+
+        // Undoing the correction brings the withdrawn shares back: the history kept them.
+        var revert = await client.PostAsync($"/api/v1/imports/{batch.GetProperty("id").GetInt64()}/revert", null);
+        Assert.That(revert.IsSuccessStatusCode, Is.True, await revert.Content.ReadAsStringAsync());
+        Assert.That((await CurrentAsync()).Keys, Is.EquivalentTo(before.Keys));
+    }
+
+    [Test]
+    public async Task A_quarterly_wave_of_an_indicator_with_yearly_waves_is_refused_naming_the_wave_and_the_periodicity()
+    {
+        await using var api = await StartWithSurveyAsync(provider);
+        var client = api.AdminClient();
+        var first = await client.PostAsync("/api/v1/surveys/test/responses", MonitoringApiFactory.Upload(RespondentFile(), "tryghed.csv"));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
+        var stored = await api.Database.CountAsync("observations");
+        var quarterly = Encoding.UTF8.GetBytes(string.Concat(
+            ["respondent,område,bølge,alder,køn,tryg\n", .. Enumerable.Range(1, 12).Select(i => $"Q{i},AREA-A,2026-K2,15-29,kvinde,{(i % 3 == 0 ? "utryg" : "tryg")}\n")]));
+
+        var response = await client.PostAsync("/api/v1/surveys/test/responses", MonitoringApiFactory.Upload(quarterly, "kvartal.csv"));
+
+        var problem = await ProblemJson.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
+        var message = problem.GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.That(message, Does.Contain("Bølgen 2026K2 er et kvartal, men SURVEY har hidtil bølger pr. år (2023)"));
+        Assert.That(await api.Database.CountAsync("observations"), Is.EqualTo(stored));
     }
 
     [Test]

@@ -33,6 +33,11 @@ public sealed class SpreadsheetReader : ITableReader
         _copy.Position = 0;
         Headers = [];
         Dialect = "";
+        if (ZipBombCheck.Check(_copy) is { } bomb)
+        {
+            TableErrors = [bomb];
+            return;
+        }
         try
         {
             _reader = ExcelReaderFactory.CreateReader(_copy, new ExcelReaderConfiguration { LeaveOpen = true });

@@ -41,7 +41,8 @@ public static class PeriodRule
         || kind == expected
         || (indicator.AcceptsFinerPeriods && (int)kind < (int)expected);
 
-    private static PeriodKind? KindOf(Periodicity periodicity) => periodicity switch
+    /// <summary>The kind of period an indicator's periodicity asks for; null for irregular (surveys).</summary>
+    public static PeriodKind? KindOf(Periodicity periodicity) => periodicity switch
     {
         Periodicity.Yearly => PeriodKind.Year,
         Periodicity.HalfYearly => PeriodKind.Half,
@@ -50,7 +51,8 @@ public static class PeriodRule
         _ => null,
     };
 
-    private static (string Da, string En, string Example) Names(PeriodKind kind) => kind switch
+    /// <summary>A kind of period in Danish and English, with an example of how it is written.</summary>
+    public static (string Da, string En, string Example) Names(PeriodKind kind) => kind switch
     {
         PeriodKind.Year => ("år", "year", "2023"),
         PeriodKind.Half => ("halvår", "half-year", "2023H1"),

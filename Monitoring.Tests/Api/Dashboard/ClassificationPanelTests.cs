@@ -6,7 +6,9 @@ using Monitoring.Api.Dashboard;
 using Monitoring.Api.Dashboard.Views;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Classification;
+using Monitoring.Ingest.Data;
 using Monitoring.Tests.Core.Classification;
+using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api.Dashboard;
 
@@ -53,6 +55,36 @@ public class ClassificationPanelTests
     }
 
     [Test]
+    public async Task The_overview_line_says_fremskrivning_once()
+    {
+        var model = ClassificationPanelModel.Build([Input("A-LISTED", "Listet", AreaProfile.Deprived())], 2024);
+        await using var services = new ServiceCollection().BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+        var html = System.Net.WebUtility.HtmlDecode(await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<ListStatusSummary>(ParameterView.FromDictionary(
+                new Dictionary<string, object?> { ["Model"] = model, ["Url"] = "/planer/x/listestatus" }))).ToHtmlString()));
+
+        Assert.That(html, Does.Contain("Fremskrivning for listen 2025:").And.Not.Contain("Fremskrivning: Fremskrivning"));
+    }
+
+    [Test]
+    public void A_criterion_chart_has_a_title_a_description_and_the_thresholds_value()
+    {
+        var model = ClassificationPanelModel.Build([Input("A-LISTED", "Listet", AreaProfile.Deprived())], 2024);
+        var chart = model.Areas[0].Charts.Single(c => c.Indicator == AreaProfile.OutsideLabour);
+
+        var svg = System.Net.WebUtility.HtmlDecode(CriterionChartSvg.Render(chart));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(svg, Does.Contain($"<title>{chart.Name}</title>"));
+            Assert.That(svg, Does.Contain($"<desc>{chart.Name} ved listerne 2010–2027 (blå) mod grænsen (grå). Listen 2024: 48,0 %, grænsen 40,0 %."));
+            Assert.That(svg, Does.Contain("Fremskrevet (stiplet) til listen 2027"));
+            Assert.That(svg, Does.Contain(">grænse 40,0 %</text>"));
+        });
+    }
+
+    [Test]
     public void The_chart_takes_each_lists_threshold_and_marks_the_projected_lists()
     {
         var model = ClassificationPanelModel.Build([Input("A-LISTED", "Listet", AreaProfile.Deprived())], 2024);
@@ -64,6 +96,31 @@ public class ClassificationPanelTests
             Assert.That(chart.Points.Where(p => p.Projected).Select(p => p.ListYear), Is.EqualTo(new[] { 2025, 2026, 2027 }));
             Assert.That(chart.Points.All(p => p.Threshold == 40), Is.True, "over 40 % under every regime");
             Assert.That(chart.Points.First(p => p.ListYear == 2020).Value, Is.EqualTo(48));
+        });
+    }
+}
+
+/// <summary>The list-status page over the samples honours asOf as the plan overview does, on both databases.</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public class ListStatusPageTests(DatabaseProvider provider)
+{
+    [Test]
+    public async Task The_list_status_page_as_of_a_year_shows_the_list_in_force_then_like_the_overview()
+    {
+        await using var api = MonitoringApiFactory.StartWithSamples(provider);
+        var client = api.CreateClient();
+
+        var then = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/planer/oesterby-nord/listestatus?asOf=2019"));
+        var overview = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/planer/oesterby-nord?asOf=2019"));
+        var now = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/planer/oesterby-nord/listestatus"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(then, Does.Contain("Listen pr. 1. december 2019"));
+            Assert.That(then, Does.Contain("Fremskrivning for listen 2020"));
+            Assert.That(overview, Does.Contain("listen pr. 1. december 2019"));
+            Assert.That(overview, Does.Contain("/planer/oesterby-nord/listestatus?asOf=2019"));
+            Assert.That(now, Does.Not.Contain("Listen pr. 1. december 2019"));
         });
     }
 }

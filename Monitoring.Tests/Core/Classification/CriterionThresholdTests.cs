@@ -80,14 +80,49 @@ public class CriterionThresholdTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(c2021.Threshold, Is.EqualTo(2.7).Within(1e-12));
+            // 0.9 × 3 is 2.7000000000000002 in binary; the engine computes in decimal, so 2.7 is exactly at it.
+            Assert.That(c2021.Threshold, Is.EqualTo(2.7));
+            Assert.That(c2021.Outcome, Is.EqualTo(Outcome.Met));
             Assert.That(c2021.ReferenceAverage, Is.EqualTo(0.9));
             Assert.That(c2015.Outcome, Is.EqualTo(Outcome.NotMet));
         });
-        // 0.9 × 3 is 2.7000000000000002 in binary; the law compares with the computed figure, so state the
-        // test on the same computation rather than on a rounded 2.7.
-        var exact = 0.9 * 3;
-        profile.In(2019, AreaProfile.Convicted, exact).In(2020, AreaProfile.Convicted, exact);
-        Assert.That(CriterionEvaluator.Evaluate(RegimeTable.Default.For(2021)!.Criterion("c"), profile.Input, 2020).Outcome, Is.EqualTo(Outcome.Met));
+    }
+
+    /// <summary>
+    /// Decimal figures whose binary arithmetic misses the threshold: (2.38 + 2.39) / 2 is exactly 3 × 0.795, and
+    /// 90,750 is exactly 55 % of 165,000, though doubles make them differ in the last bit.
+    /// </summary>
+    [TestCase(2.38, 2.39, Outcome.Met, TestName = "Convictions averaging exactly 3 × the national 0.795 meet 'at least' (2021 c)")]
+    [TestCase(2.38, 2.391, Outcome.Met, TestName = "Convictions averaging just over 3 × the national 0.795 meet 'at least' (2021 c)")]
+    [TestCase(2.38, 2.389, Outcome.NotMet, TestName = "Convictions averaging just under 3 × the national 0.795 do not meet 'at least' (2021 c)")]
+    public void A_relative_to_national_criterion_is_judged_exactly_at_its_threshold(double first, double second, Outcome expected)
+    {
+        var input = new ClassificationInput(new YearlyValues(), new YearlyValues(), new YearlyValues());
+        input.Area.Set(AreaProfile.Convicted, 2019, first).Set(AreaProfile.Convicted, 2020, second);
+        input.National.Set(AreaProfile.Convicted, 2019, 0.795).Set(AreaProfile.Convicted, 2020, 0.795);
+
+        var c = CriterionEvaluator.Evaluate(RegimeTable.Default.For(2021)!.Criterion("c"), input, 2020);
+
+        Assert.That(c.Outcome, Is.EqualTo(expected), c.Explanation);
+        Assert.That(c.Threshold, Is.EqualTo(2.385));
+    }
+
+    [TestCase(90_750.0, Outcome.NotMet, TestName = "Income exactly 55 % of the region's 165,000 is not 'under' it (2021 e)")]
+    [TestCase(90_750.01, Outcome.NotMet, TestName = "Income just over 55 % of the region's 165,000 is not 'under' it (2021 e)")]
+    [TestCase(90_749.99, Outcome.Met, TestName = "Income just under 55 % of the region's 165,000 is 'under' it (2021 e)")]
+    public void A_relative_to_region_criterion_is_judged_exactly_at_its_threshold(double income, Outcome expected)
+    {
+        var rule = RegimeTable.Default.For(2021)!.Criterion("e");
+        var input = new ClassificationInput(new YearlyValues(), new YearlyValues(), new YearlyValues());
+        for (var year = 2020 - rule.WindowYears + 1; year <= 2020; year++)
+        {
+            input.Area.Set(AreaProfile.Income, year, income);
+            input.Region.Set(AreaProfile.Income, year, 165_000);
+        }
+
+        var e = CriterionEvaluator.Evaluate(rule, input, 2020);
+
+        Assert.That(e.Outcome, Is.EqualTo(expected), e.Explanation);
+        Assert.That(e.Threshold, Is.EqualTo(90_750));
     }
 }

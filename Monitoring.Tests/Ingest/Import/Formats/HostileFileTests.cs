@@ -101,6 +101,31 @@ public class HostileFileTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_spreadsheet_bomb_is_refused_before_it_is_unpacked_naming_the_part()
+    {
+        // 64 MB of one shared string repeated packs to about 64 KB; the bomb seen in use was 3.2 MB unpacking to 1.5 GB.
+        var workbook = Xlsx.Workbook(("Ark1", "<sheetData>" + Xlsx.Row(1, "indicator", "area", "period", "value") + "</sheetData>"));
+        using (var buffer = new MemoryStream())
+        {
+            buffer.Write(workbook);
+            using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+            {
+                await using var part = zip.CreateEntry("xl/sharedStrings.xml", System.IO.Compression.CompressionLevel.Optimal).Open();
+                var chunk = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<si><t>aaaaaaaa</t></si>", 1 << 14)));
+                for (var written = 0L; written < 64L << 20; written += chunk.Length)
+                    part.Write(chunk);
+            }
+            workbook = buffer.ToArray();
+        }
+        Assert.That(workbook.Length, Is.LessThan(1 << 20));
+
+        var error = await RejectedAsync(workbook);
+
+        Assert.That(error.Message, Does.Contain("Regnearket afvises: delen 'xl/sharedStrings.xml'").And.Contain("zip-bombe"));
+        Assert.That(error.MessageEn, Does.Contain("part 'xl/sharedStrings.xml'").And.Contain("the limit is 100 times"));
+    }
+
+    [Test]
     public async Task A_spreadsheet_with_deeply_nested_XML()
     {
         var nested = string.Concat(Enumerable.Repeat("<x>", 100_000)) + string.Concat(Enumerable.Repeat("</x>", 100_000));
