@@ -51,6 +51,7 @@ public static class OpenApiSetup
                 [new OpenApiSecuritySchemeReference(SessionScheme, document)] = [],
             });
             options.OperationFilter<FileUploadOperationFilter>();
+            options.OperationFilter<CsvFormatOperationFilter>();
             options.OperationFilter<ParameterDescriptionsOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
         });

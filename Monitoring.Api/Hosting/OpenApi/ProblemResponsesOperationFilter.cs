@@ -8,7 +8,7 @@ namespace Monitoring.Api.Hosting.OpenApi;
 
 /// <summary>
 /// The problem answers every route shares, so the endpoints only declare their own: 401 on every route
-/// that needs a caller, 403 on those that need a role above reading, 404 on every route that names a
+/// that needs a caller, 403 on those that need a role above reading, 400 on every route with a body, 404 on every route that names a
 /// resource in its path (missing, or outside a scoped caller's plans), 429 (the per-caller rate limit)
 /// and 503 (database unavailable) everywhere. Every problem answer is <c>application/problem+json</c>
 /// with the schema of its kind, and its description names the stable <c>/problems/{name}</c> types
@@ -22,9 +22,6 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
     {
         var description = context.ApiDescription;
         var metadata = description.ActionDescriptor.EndpointMetadata;
-        var path = "/" + (description.RelativePath ?? "");
-        if (!path.StartsWith("/api/", StringComparison.Ordinal))
-            return;
         operation.Responses ??= new OpenApiResponses();
 
         var authorize = metadata.OfType<IAuthorizeData>().ToList();
@@ -34,6 +31,9 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
             if (authorize.Any(a => a.Policy is Auth.Policies.Write or Auth.Policies.Admin))
                 Add(operation, 403);
         }
+        // A body that is not valid JSON (or multipart) is refused by the framework before the handler: /problems/bad-request.
+        if (operation.RequestBody is not null)
+            Add(operation, 400);
         if (description.ParameterDescriptions.Any(p => p.Source.Id == "Path"))
             Add(operation, 404);
         Add(operation, 429);
@@ -69,7 +69,8 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
     /// <summary>What the status means here, and the problem types it carries.</summary>
     private static string Describe(int status, bool rejectsImport)
     {
-        var types = ProblemTypes.All.Where(t => t.Status == status && (status != 422 || rejectsImport || t.Name != "rejected-import")).ToList();
+        // A 422 is either a rejected file (uploads) or invalid fields (everything else), never both.
+        var types = ProblemTypes.All.Where(t => t.Status == status && (status != 422 || rejectsImport == (t.Name == "rejected-import"))).ToList();
         var meaning = string.Join(" ", types.Select(t => t.DescriptionEn).Distinct());
         var names = string.Join(", ", types.Select(t => t.Type));
         return types.Count == 0 ? ReasonPhrase(status) : $"{ReasonPhrase(status)}: {meaning} Problem type: {names}.";

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Monitoring.Core.Model;
-using Monitoring.Ingest.Import;
 using Monitoring.Ingest.Metadata;
 
 namespace Monitoring.Api.Hosting.OpenApi;
@@ -41,6 +40,6 @@ public sealed class RejectedImportProblem : ProblemDetails
     /// <summary>Every row error (row, column, value, message); capped, see the report's errorCount.</summary>
     public IReadOnlyList<RowError> Errors { get; init; } = [];
 
-    /// <summary>What the import read and why it was refused; nothing was stored.</summary>
-    public ImportReport? Report { get; init; }
+    /// <summary>The import's report (as a dry run answers it: what was read and why it was refused); nothing was stored.</summary>
+    public object? Report { get; init; }
 }
