@@ -40,6 +40,7 @@ public static class ChainEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Chain of steering")
             .WithName("GetActivity")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces<Activity>()
             .WithSummary("One activity as it stands now, or as it stood at asOf (a date or an ISO timestamp), with who reported that version and when.");
@@ -47,6 +48,7 @@ public static class ChainEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Chain of steering")
             .WithName("GetActivityHistory")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .Produces<IReadOnlyList<Activity>>()
             .WithSummary("Every version of the activity, oldest first, each with validFrom and changedBy.");
         api.MapPatch("/activities/{id:long}", ChangeActivityAsync)

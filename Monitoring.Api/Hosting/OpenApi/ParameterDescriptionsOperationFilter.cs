@@ -18,7 +18,7 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
     public static readonly IReadOnlyDictionary<string, Text> Common = new Dictionary<string, Text>(StringComparer.Ordinal)
     {
         ["slug"] = new("The plan's slug (its short name in URLs).", "oesterby-nord"),
-        ["asOf"] = new("Evaluate or show as of this period or date (e.g. 2024, 2024Q2, 2024M06; activities also take a date or ISO timestamp); default: now.", "2024Q4"),
+        ["asOf"] = new("Evaluate or show as of this period: 2024, 2024H1, 2024Q2 (or 2024K2) or 2024-06; the chain of steering's routes take a date (2025-06-30) or an ISO timestamp instead. Default: now.", "2024Q4"),
         ["asOfBatch"] = new("Show the observations as they stood after this import batch (its id), leaving later imports and corrections out.", "12"),
         ["dialect"] = new("CSV dialect: leave out for international CSV (comma, decimal point, English headers); 'da' for Danish Excel (semicolon, decimal comma, Danish headers and words).", "da"),
         ["cursor"] = new("Opaque cursor from the previous page's Link header (rel=next); leave out for the first page.", null),
@@ -27,14 +27,14 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
         ["indicator"] = new("Indicator code.", "FRAFLYTNING"),
         ["area"] = new("Area or benchmark scope code.", "0901-SOLHAVEN"),
         ["subgroup"] = new("Subgroup as dimension:value (see /api/v1/dimensions); leave out for the whole population ('total').", "koen:kvinde"),
-        ["from"] = new("First period to include (e.g. 2020, 2020Q1, 2020M01).", "2020"),
-        ["to"] = new("Last period to include (e.g. 2024, 2024Q4).", "2024"),
+        ["from"] = new("First period to include: 2020, 2020H1, 2020Q1 (or 2020K1) or 2020-01.", "2020"),
+        ["to"] = new("Last period to include: 2024, 2024H2, 2024Q4 (or 2024K4) or 2024-12.", "2024"),
         ["benchmark"] = new("Benchmark scope code to draw beside the area (e.g. a municipality or all deprived areas).", null),
         ["format"] = new("Image format: svg or png.", "svg"),
         ["variant"] = new("Leave out for the full chart; 'sparkline' for a small chart without axes.", "sparkline"),
         ["width"] = new("Width in pixels, one of 160, 240, 320, 480, 640, 800, 900, 1024, 1200, 1600, 2400 (default 800; sparkline 160).", "800"),
         ["height"] = new("Height in pixels, one of 40, 60, 80, 120, 160, 200, 240, 300, 320, 400, 480, 600, 800, 1200, 1600 (default 400; sparkline 40).", "400"),
-        ["wave"] = new("Survey wave (its period, e.g. 2023); default: every wave.", "2023"),
+        ["wave"] = new("Survey wave, as a period (e.g. 2023 or 2023H1); default: the latest.", "2023"),
         ["dryRun"] = new("true: check and report what would change, store nothing.", "true"),
         ["encoding"] = new("Text encoding of a CSV file (e.g. utf-8, windows-1252); default: detected.", "windows-1252"),
         ["layout"] = new("File layout: long, wide-periods or wide-indicators; default: detected.", "long"),
@@ -64,7 +64,7 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
         ["surveys"] = "The survey's code.",
         ["extracts"] = "The extract: observations-long, observations-wide, target-evaluations or goal-status.",
         ["problems"] = "The problem type's name (the last segment of its type URI), e.g. not-found.",
-        ["snapshots"] = "The snapshot's asOf period (as listed by GET /plans/{slug}/snapshots).",
+        ["snapshots"] = "A date as yyyy-MM-dd; the latest snapshot on or before it is answered (GET /plans/{slug}/snapshots lists them).",
     };
 
     private static readonly Dictionary<string, string> Examples = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -74,7 +74,7 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
         ["dimensions"] = "koen",
         ["extracts"] = "observations-long",
         ["problems"] = "not-found",
-        ["snapshots"] = "2024Q4",
+        ["snapshots"] = "2024-12-31",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
