@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -50,11 +51,16 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
                 422 => typeof(InvalidFieldsProblem),
                 _ => typeof(ProblemDetails),
             };
+            var rejectsImport = metadata.OfType<RejectsImport>().Any();
             concrete.Content = new Dictionary<string, IOpenApiMediaType>
             {
-                [ProblemJson] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(schemaType, context.SchemaRepository) },
+                [ProblemJson] = new OpenApiMediaType
+                {
+                    Schema = context.SchemaGenerator.GenerateSchema(schemaType, context.SchemaRepository),
+                    Example = Example(status, rejectsImport),
+                },
             };
-            concrete.Description = Describe(status, metadata.OfType<RejectsImport>().Any());
+            concrete.Description = Describe(status, rejectsImport);
         }
         operation.Responses = Sorted(operation.Responses);
     }
@@ -66,11 +72,30 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
             operation.Responses[code] = new OpenApiResponse();
     }
 
+    /// <summary>The problem types a status carries here: a 422 is either a rejected file (uploads) or invalid fields (everything else), never both.</summary>
+    private static List<ProblemType> TypesOf(int status, bool rejectsImport) =>
+        ProblemTypes.All.Where(t => t.Status == status && (status != 422 || rejectsImport == (t.Name == "rejected-import"))).ToList();
+
+    /// <summary>An example answer with the stable type (the first, for a 400: bad-parameter, the commonest).</summary>
+    private static JsonObject? Example(int status, bool rejectsImport)
+    {
+        var types = TypesOf(status, rejectsImport);
+        var type = types.FirstOrDefault(t => t.Name == "bad-parameter") ?? types.FirstOrDefault();
+        return type is null
+            ? null
+            : new JsonObject
+            {
+                ["type"] = type.Type,
+                ["title"] = ReasonPhrase(status),
+                ["status"] = status,
+                ["detail"] = type.DescriptionEn,
+            };
+    }
+
     /// <summary>What the status means here, and the problem types it carries.</summary>
     private static string Describe(int status, bool rejectsImport)
     {
-        // A 422 is either a rejected file (uploads) or invalid fields (everything else), never both.
-        var types = ProblemTypes.All.Where(t => t.Status == status && (status != 422 || rejectsImport == (t.Name == "rejected-import"))).ToList();
+        var types = TypesOf(status, rejectsImport);
         var meaning = string.Join(" ", types.Select(t => t.DescriptionEn).Distinct());
         var names = string.Join(", ", types.Select(t => t.Type));
         return types.Count == 0 ? ReasonPhrase(status) : $"{ReasonPhrase(status)}: {meaning} Problem type: {names}.";
