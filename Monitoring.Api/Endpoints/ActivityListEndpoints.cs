@@ -23,6 +23,8 @@ public static class ActivityListEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Chain of steering")
             .WithName("ListActivities")
+            .ProducesCsv()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces<IReadOnlyList<Activity>>()
             .WithSummary("The plan's current activities; format=csv gives the activity list as Danish Excel CSV (semicolons, decimal commas, UTF-8 with BOM) " +
                          "in the columns the upload reads: delaftale, aktivitet, beskrivelse, partner, start, slut, status, indikatorer, " +
@@ -32,6 +34,10 @@ public static class ActivityListEndpoints
             .DisableAntiforgery()
             .WithTags("Chain of steering")
             .WithName("ImportActivityList")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMetadata(new RejectsImport())
             .WithMetadata(new FileUpload("file", "The activity list: CSV (UTF-8 or Windows-1252, ',' or ';') or .xlsx/.xls, one row per activity."))
             .Produces<ActivityListReport>()
             .WithSummary("Upload the activity list (multipart field 'file'; CSV in UTF-8, UTF-16 or Windows-1252 with ',' or ';', or the first sheet of an .xlsx/.xls; " +

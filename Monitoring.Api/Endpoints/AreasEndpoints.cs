@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
@@ -27,10 +28,14 @@ public static partial class AreasEndpoints
             })
             .RequireAuthorization(Policies.Read)
             .WithName("GetArea")
+            .Produces<Scope>()
             .WithSummary("One area or benchmark scope.");
         areas.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Write)
             .WithName("CreateArea")
+            .Produces<Scope>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Add an area or benchmark scope.");
     }
 

@@ -1,4 +1,5 @@
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Data;
 
@@ -16,6 +17,8 @@ public static class AuditEndpoints
             .RequireAuthorization(Policies.Admin)
             .WithTags("Access")
             .WithName("ListAudit")
+            .Produces<IReadOnlyList<AuditEntry>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Who wrote what and when (imports, reverts, corrections, framework edits, comments, keys, sign-in links, sign-ins); newest first, before= pages on.");
     }
 }

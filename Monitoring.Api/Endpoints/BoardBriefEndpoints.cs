@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Goals;
 
@@ -31,6 +32,8 @@ public static class BoardBriefEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Board brief")
             .WithName("GetBoardBriefPdf")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("The one-page A4 board brief: matters for the board to decide (decision comments by type, else the latest note), what goes well, " +
                          "goals with status, sparklines, latest against target; staleness judged at asOf; nextMeeting=yyyy-MM-dd prints the next board meeting.");
     }

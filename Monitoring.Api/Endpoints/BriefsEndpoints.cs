@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Data;
 
@@ -15,18 +16,23 @@ public static class BriefsEndpoints
         plans.MapGet("/briefs", ListAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("ListBriefs")
+            .Produces<IReadOnlyList<BriefListItem>>()
             .WithSummary("The plan's stored board briefs, newest first.");
         plans.MapGet("/briefs/{id:long}", DownloadAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("GetBrief")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .WithSummary("Download one stored board brief.");
         plans.MapGet("/snapshots", SnapshotDatesAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("ListSnapshots")
+            .Produces<IReadOnlyList<string>>()
             .WithSummary("The dates of the plan's stored evaluation snapshots, newest first.");
         plans.MapGet("/snapshots/{asOf}", SnapshotAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("GetSnapshot")
+            .Produces<SnapshotView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("The plan as evaluated on a date (yyyy-MM-dd): the latest snapshot on or before it.");
     }
 
@@ -35,11 +41,7 @@ public static class BriefsEndpoints
         if (await plans.FindAsync(slug, cancellationToken) is null)
             return Problems.NotFound("Plan", slug);
         var list = await briefs.ListAsync(slug, cancellationToken);
-        return TypedResults.Ok(list.Select(b => new
-        {
-            b.Id, b.MediaType, b.FileName, b.CreatedAt,
-            href = $"/api/v1/plans/{slug}/briefs/{b.Id}",
-        }));
+        return TypedResults.Ok(list.Select(b => new BriefListItem(b.Id, b.MediaType, b.FileName, b.CreatedAt, $"/api/v1/plans/{slug}/briefs/{b.Id}")));
     }
 
     private static async Task<IResult> DownloadAsync(string slug, long id, BoardBriefStore briefs, CancellationToken cancellationToken) =>
@@ -63,12 +65,14 @@ public static class BriefsEndpoints
             return Problems.BadParameter("asOf", asOf, "Give the date as yyyy-MM-dd.");
         if (await snapshots.FindAsync(slug, date, cancellationToken) is not { } snapshot)
             return Problems.NotFound("Snapshot", $"{slug} on or before {asOf}");
-        return TypedResults.Ok(new
-        {
-            planSlug = snapshot.PlanSlug,
-            asOf = snapshot.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            snapshot.CreatedAt,
-            content = JsonDocument.Parse(snapshot.Content).RootElement,
-        });
+        return TypedResults.Ok(new SnapshotView(
+            snapshot.PlanSlug, snapshot.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), snapshot.CreatedAt,
+            JsonDocument.Parse(snapshot.Content).RootElement));
     }
 }
+
+/// <summary>A stored board brief in the list: its id, media type, file name, when it was made and where to fetch it.</summary>
+public sealed record BriefListItem(long Id, string MediaType, string FileName, DateTimeOffset CreatedAt, string Href);
+
+/// <summary>The plan's status as it was stored on a date: the plan, the snapshot's date and the stored status document.</summary>
+public sealed record SnapshotView(string PlanSlug, string AsOf, DateTimeOffset CreatedAt, JsonElement Content);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CsvHelper;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Chain;
 using Monitoring.Core.Model;
@@ -23,12 +24,15 @@ public static class ChainEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Chain of steering")
             .WithName("ListSubAgreements")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces<IReadOnlyList<SubAgreement>>()
             .WithSummary("The plan's sub-agreements with the goal ids they serve and their activities; asOf (a date or an ISO timestamp) shows the activities as they stood then; format=csv gives one row per activity (dialect=da for Danish Excel).");
         api.MapPost("/plans/{slug}/subagreements", CreateAsync)
             .RequireAuthorization(Policies.Write)
             .WithTags("Chain of steering")
             .WithName("CreateSubAgreement")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Accepts<SubAgreementBody>("application/json")
             .Produces<SubAgreement>(StatusCodes.Status201Created)
             .WithSummary("Add a sub-agreement { title, focusArea?, steeringGroup, period, goals: [goal keys], activities: [{ title, description?, partner, start, end, status, milestones?, budget?, indicators? }] }.");
@@ -36,18 +40,23 @@ public static class ChainEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Chain of steering")
             .WithName("GetActivity")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces<Activity>()
             .WithSummary("One activity as it stands now, or as it stood at asOf (a date or an ISO timestamp), with who reported that version and when.");
         api.MapGet("/activities/{id:long}/history", HistoryAsync)
             .RequireAuthorization(Policies.Read)
             .WithTags("Chain of steering")
             .WithName("GetActivityHistory")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .Produces<IReadOnlyList<Activity>>()
             .WithSummary("Every version of the activity, oldest first, each with validFrom and changedBy.");
         api.MapPatch("/activities/{id:long}", ChangeActivityAsync)
             .RequireAuthorization(Policies.Write)
             .WithTags("Chain of steering")
             .WithName("ChangeActivity")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Accepts<ActivityBody>("application/json")
             .Produces<Activity>()
             .WithSummary("Report a change (status, milestones, budget with spending, …); the fields given replace the stored ones in a new version, the old one is kept.");
@@ -55,17 +64,23 @@ public static class ChainEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Chain of steering")
             .WithName("ListChainProposals")
+            .Produces<IReadOnlyList<ProposalDto>>()
+            .ProducesCsv()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Matters proposed for the board from goals and activities (strategisk, samarbejde, prioritering), each with its question, evidence and state (open | confirmed | dismissed); format=csv for CSV, dialect=da with Danish headers and words.");
         api.MapPost("/plans/{slug}/proposals/{key}/confirm", ConfirmAsync)
             .RequireAuthorization(Policies.Write)
             .WithTags("Chain of steering")
             .WithName("ConfirmChainProposal")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .Produces<Comment>(StatusCodes.Status201Created)
             .WithSummary("Confirm a proposal { question?, author? }: it becomes a decision comment of its type, listed in the brief's 'Sager til bestyrelsen'.");
         api.MapPost("/plans/{slug}/proposals/{key}/dismiss", DismissAsync)
             .RequireAuthorization(Policies.Write)
             .WithTags("Chain of steering")
             .WithName("DismissChainProposal")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Dismiss a proposal; it is not offered again while the same facts hold.");
     }
 

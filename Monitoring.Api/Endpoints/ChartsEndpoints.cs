@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Goals;
 using Monitoring.Ingest.Reports;
@@ -21,12 +22,21 @@ public static class ChartsEndpoints
         var charts = api.MapGroup("/charts").WithTags("Charts").RequireAuthorization(Policies.Read);
         charts.MapGet("/targets/{id:long}.{format}", TargetAsync)
             .WithName("GetTargetChart")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/svg+xml", "image/png")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("A target's trend chart (svg or png): observed values, straight line to the target, projection, benchmark, comments, status; variant=sparkline.");
         charts.MapGet("/goals/{id:long}.{format}", GoalAsync)
             .WithName("GetGoalOverviewChart")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/svg+xml", "image/png")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("A goal at a glance (svg or png): each target's progress from baseline to target, coloured and labelled by status, with the expected progress now.");
         charts.MapGet("/indicators/{code}.{format}", IndicatorAsync)
             .WithName("GetIndicatorChart")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/svg+xml", "image/png")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("An indicator's series in one area (svg or png), optionally against a benchmark scope, up to to or asOf; variant=sparkline.");
     }
 

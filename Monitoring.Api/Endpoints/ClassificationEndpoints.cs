@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Classification;
 using Monitoring.Ingest.Classification;
@@ -24,18 +25,24 @@ public static class ClassificationEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Statutory lists")
             .WithName("GetAreaClassification")
+            .ProducesCsv()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces<AreaClassification>()
             .WithSummary("The area on the statutory lists at a list date (date=yyyy-MM-dd; default today: the newest list then): every category and criterion with window, values, average, absolute threshold, operator, outcome, missing years and Danish explanation, and the lists it was on since 2010; format=csv for CSV.");
         api.MapGet("/classification", AllAsync)
             .RequireAuthorization(Policies.Read)
             .WithTags("Statutory lists")
             .WithName("ListClassifications")
+            .ProducesCsv()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces<IReadOnlyList<ClassificationSummary>>()
             .WithSummary("Every area on the list in force at date (default today), each with its categories' outcomes; category= keeps the areas on that list (e.g. parallelsamfund); format=csv for CSV.");
         api.MapGet("/areas/{code}/classification/forecast", ForecastAsync)
             .RequireAuthorization(Policies.Read)
             .WithTags("Statutory lists")
             .WithName("GetAreaClassificationForecast")
+            .ProducesCsv()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces<AreaForecast>()
             .WithSummary("A PROJECTION of the next lists (lists=1–10, default 3) after the list in force at date: each criterion indicator follows its Theil–Sen trend; per criterion the distance to the threshold and the list at which it would be crossed; format=csv for CSV.");
     }

@@ -1,4 +1,5 @@
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import.Formats;
@@ -15,16 +16,21 @@ public static class ColumnAliasesEndpoints
         aliases.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("ListColumnAliases")
+            .Produces<IReadOnlyList<ColumnAliasView>>()
             .WithSummary("Every header name an import reads as a canonical column: the built-in Danish and English names " +
                          "(source 'built-in') and those added as metadata (source 'metadata'), which take precedence.");
         aliases.MapPut("/{alias}", PutAsync)
             .RequireAuthorization(Policies.Write)
             .WithName("PutColumnAlias")
+            .Produces<ColumnAliasView>()
+            .Produces<ColumnAliasView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Read the header {alias} (any case, spaces around ignored) as the column given in the body's 'column' " +
                          "(indicator, area, period, value, numerator, denominator, subgroup). 201 when new, 200 when repointed.");
         aliases.MapDelete("/{alias}", DeleteAsync)
             .RequireAuthorization(Policies.Write)
             .WithName("DeleteColumnAlias")
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Stop reading the header {alias} as a column (built-in names stay).");
     }
 

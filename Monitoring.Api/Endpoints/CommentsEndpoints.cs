@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
@@ -22,11 +23,14 @@ public static class CommentsEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Comments")
             .WithName("ListPlanComments")
+            .Produces<IReadOnlyList<Comment>>()
             .WithSummary("The plan's comments, newest first, with kind (note | decision) and decisionType (strategisk | samarbejde | prioritering).");
         api.MapPost("/plans/{slug}/comments", CreateAsync)
             .RequireAuthorization(Policies.Write)
             .WithTags("Comments")
             .WithName("CreatePlanComment")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Accepts<CommentBody>("application/json")
             .Produces<Comment>(StatusCodes.Status201Created)
             .WithSummary("Add a comment { text, goalId?, indicator?, period?, author?, kind?: note | decision, decisionType?: strategisk | samarbejde | prioritering }. " +

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Import;
 
@@ -17,6 +18,10 @@ public static class CorrectionsEndpoints
             .WithTags("Observations")
             .RequireAuthorization(Policies.Write)
             .WithName("CorrectObservation")
+            .Produces<CorrectionView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Correct one observation ({ indicator, area, period, subgroup, value, numerator?, denominator?, reason }) " +
                          "or withdraw it ({ ..., withdraw: true, reason }). The value is checked as an imported row is; the earlier version is kept.");
     }

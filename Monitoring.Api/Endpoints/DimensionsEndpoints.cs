@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
@@ -21,10 +22,14 @@ public static partial class DimensionsEndpoints
                 await store.FindAsync(code, ct) is { } dimension ? TypedResults.Ok(dimension) : Problems.NotFound("Dimension", code))
             .RequireAuthorization(Policies.Read)
             .WithName("GetDimension")
+            .Produces<Dimension>()
             .WithSummary("One subgroup dimension.");
         dimensions.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Write)
             .WithName("CreateDimension")
+            .Produces<Dimension>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Declare a subgroup dimension with its allowed values (codes are stored in lower case).");
     }
 

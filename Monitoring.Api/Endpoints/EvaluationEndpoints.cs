@@ -4,6 +4,7 @@ using CsvHelper;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
@@ -21,16 +22,26 @@ public static class EvaluationEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Goal status")
             .WithName("GetPlanStatus")
+            .Produces<PlanStatusDto>()
+            .ProducesCsv()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Strategic goals (with sub-goals) in the order the board should take them, with scores, status counts and every target's evaluation; asOf reproduces an earlier picture.");
         api.MapGet("/targets/{id:long}/evaluation", TargetEvaluationAsync)
             .RequireAuthorization(Policies.Read)
             .WithTags("Goal status")
             .WithName("GetTargetEvaluation")
+            .Produces<TargetEvaluation>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("One target: series, trend statistics, trajectory, projection, status and explanation.");
         api.MapGet("/plans/{slug}/checks", ChecksAsync)
             .RequireAuthorization(Policies.Read)
             .WithTags("Goal status")
             .WithName("GetPlanChecks")
+            .Produces<IReadOnlyList<FrameworkWarning>>()
+            .ProducesCsv()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Goal-framework warnings: too many goals or indicators, unmeasurable or incomplete targets, indicators the plan cannot influence.");
     }
 

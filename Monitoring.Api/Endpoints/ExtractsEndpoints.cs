@@ -1,5 +1,6 @@
 using Monitoring.Api.Auth;
 using Monitoring.Api.Extracts;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Evaluation;
 using Monitoring.Core.Model;
@@ -28,6 +29,10 @@ public static class ExtractsEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Extracts")
             .WithName("GetExtract")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("A whole table as CSV: observations-long, observations-wide, target-evaluations or goal-status; dialect=da for Danish Excel; asOf for the evaluations.");
     }
 

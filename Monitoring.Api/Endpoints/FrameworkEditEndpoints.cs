@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Metadata;
@@ -33,16 +34,23 @@ public static class FrameworkEditEndpoints
         plans.MapGet("/{slug}/definition", DefinitionAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("GetPlanDefinition")
+            .Produces<PlanDefinition>()
             .WithSummary("The plan's current goal framework as the JSON POST and PUT take, with its ETag.");
         plans.MapPut("/{slug}", ReplaceAsync)
             .RequireAuthorization(Policies.Write)
             .Accepts<PlanDefinition>("application/json")
             .Produces<EditResponse>()
             .WithName("ReplacePlan")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("Replace the plan's definition: goals matched by key and targets by (goal, indicator, area, subgroup) keep their ids; missing ones are retired.");
         plans.MapGet("/{slug}/history", HistoryAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("GetPlanHistory")
+            .Produces<IReadOnlyList<FrameworkHistoryEntry>>()
             .WithSummary("Every change to the plan's framework (and the indicators and areas it uses): who, when, before and after.");
 
         var goals = api.MapGroup("/goals").WithTags("Plans");
@@ -55,6 +63,7 @@ public static class FrameworkEditEndpoints
             })
             .RequireAuthorization(Policies.Read)
             .WithName("GetGoal")
+            .Produces<JsonObject>()
             .WithSummary("One goal as edited (retired or not), with its ETag.");
         goals.MapPatch("/{id:long}", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 EditAsync(request, "goal", id, dryRun, (patch, edit) => store.PatchGoalAsync(id, patch, edit, ct)))
@@ -62,6 +71,11 @@ public static class FrameworkEditEndpoints
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
             .Produces<EditResponse>()
             .WithName("PatchGoal")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("JSON merge patch of a goal: title, description, focusArea, owningBody, retired.");
         goals.MapPost("/{id:long}/targets", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 EditAsync(request, "goal", id, dryRun, (body, edit) => store.AddTargetAsync(id, body, edit, ct)))
@@ -69,11 +83,20 @@ public static class FrameworkEditEndpoints
             .Accepts<TargetDefinition>("application/json")
             .Produces<EditResponse>()
             .WithName("AddTarget")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("Add a target to the goal (If-Match: the goal's ETag).");
         goals.MapDelete("/{id:long}", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 DeleteAsync(request, "goal", id, dryRun, edit => store.DeleteAsync("goal", id, edit, ct)))
             .RequireAuthorization(Policies.Write)
             .WithName("DeleteGoal")
+            .Produces<EditResponse>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("Delete a goal nothing depends on (409 saying what blocks otherwise; retire it instead).");
 
         var targets = api.MapGroup("/targets").WithTags("Plans");
@@ -86,6 +109,7 @@ public static class FrameworkEditEndpoints
             })
             .RequireAuthorization(Policies.Read)
             .WithName("GetTarget")
+            .Produces<JsonObject>()
             .WithSummary("One target as edited (retired or not), with its ETag.");
         targets.MapPatch("/{id:long}", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 EditAsync(request, "target", id, dryRun, (patch, edit) => store.PatchTargetAsync(id, patch, edit, ct)))
@@ -93,11 +117,20 @@ public static class FrameworkEditEndpoints
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
             .Produces<EditResponse>()
             .WithName("PatchTarget")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("JSON merge patch of a target: values, periods, tolerance, weight, benchmarkScope, milestones, retired.");
         targets.MapDelete("/{id:long}", (long id, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 DeleteAsync(request, "target", id, dryRun, edit => store.DeleteAsync("target", id, edit, ct)))
             .RequireAuthorization(Policies.Write)
             .WithName("DeleteTarget")
+            .Produces<EditResponse>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("Delete a target nothing depends on (409 saying what blocks otherwise; retire it instead).");
 
         api.MapPatch("/indicators/{code}", (string code, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
@@ -107,6 +140,11 @@ public static class FrameworkEditEndpoints
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
             .Produces<EditResponse>()
             .WithName("PatchIndicator")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("JSON merge patch of an indicator: name, nameEn, definition, decimals, influenceable (the code never changes).");
         api.MapPatch("/areas/{code}", (string code, HttpRequest request, FrameworkEditStore store, bool? dryRun, CancellationToken ct) =>
                 EditAsync(request, "area", code, dryRun, (patch, edit) => store.PatchAreaAsync(code, patch, edit, ct)))
@@ -115,6 +153,11 @@ public static class FrameworkEditEndpoints
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
             .Produces<EditResponse>()
             .WithName("PatchArea")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("JSON merge patch of an area: name, municipalityCode (the code never changes).");
     }
 

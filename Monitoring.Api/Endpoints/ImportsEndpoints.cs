@@ -24,6 +24,13 @@ public static class ImportsEndpoints
             .RequireAuthorization(Policies.Write)
             .DisableAntiforgery()
             .WithName("UploadImport")
+            .Produces<ImportReport>()
+            .Produces<ImportReport>(StatusCodes.Status201Created)
+            .Produces<UploadView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMetadata(new RejectsImport())
             .WithMetadata(new FileUpload("file", "The file of observations: CSV (UTF-8, UTF-16 or Windows-1252), .xlsx or .xls."))
             .WithSummary("Import a file of observations (multipart field 'file') as one batch: CSV in UTF-8, UTF-16 or Windows-1252, " +
                          "long or wide (periods or indicators as columns), or an .xlsx/.xls sheet; Danish or English headers. " +
@@ -33,14 +40,20 @@ public static class ImportsEndpoints
         imports.MapGet("/uploads/{id}", UploadStatusAsync)
             .RequireAuthorization(Policies.Write)
             .WithName("GetUpload")
+            .Produces<UploadView>()
             .WithSummary("A background upload: queued, running, committed, rejected or failed; rows processed; the batch and report when done.");
         imports.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("ListImports")
+            .Produces<Page<ImportBatch>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Committed import batches, newest first; cursor-paginated.");
         imports.MapGet("/{id:long}", GetAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("GetImport")
+            .Produces<ImportBatch>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("One import batch.");
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
@@ -28,10 +29,14 @@ public static partial class IndicatorsEndpoints
             })
             .RequireAuthorization(Policies.Read)
             .WithName("GetIndicator")
+            .Produces<Indicator>()
             .WithSummary("One indicator.");
         indicators.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Write)
             .WithName("CreateIndicator")
+            .Produces<Indicator>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Define a new indicator.");
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Jobs;
 
@@ -18,10 +19,13 @@ public static class JobsEndpoints
         jobs.MapGet("/{id}/runs", Runs)
             .RequireAuthorization(Policies.Write)
             .WithName("ListJobRuns")
+            .Produces<IReadOnlyList<JobRun>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("A recurring job's runs, newest first, with state, duration and result or failure reason.");
         jobs.MapPost("/{id}/run", Run)
             .RequireAuthorization(Policies.Admin)
             .WithName("RunJob")
+            .Produces<JobTriggered>(StatusCodes.Status202Accepted)
             .WithSummary("Trigger a recurring job now (admin); answers 202 with the id of the job enqueued.");
     }
 
@@ -39,6 +43,9 @@ public static class JobsEndpoints
         if (!overview.Exists(id))
             return Problems.NotFound("Recurring job", id);
         var jobId = overview.Trigger(id);
-        return TypedResults.Accepted($"/api/v1/jobs/{Uri.EscapeDataString(id)}/runs", new { recurringJobId = id, jobId });
+        return TypedResults.Accepted($"/api/v1/jobs/{Uri.EscapeDataString(id)}/runs", new JobTriggered(id, jobId));
     }
 }
+
+/// <summary>The answer to triggering a recurring job: which job, and the id of the run enqueued.</summary>
+public sealed record JobTriggered(string RecurringJobId, string JobId);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Data;
 
@@ -20,6 +21,8 @@ public static class KeysEndpoints
         var keys = api.MapGroup("/keys").WithTags("Access").RequireAuthorization(Policies.Admin);
         keys.MapPost("/", CreateAsync)
             .WithName("CreateKey")
+            .Produces<CreatedKey>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Create an API key with a role (admin, analyst, viewer, bi), a plan scope (empty = every plan) and an optional expiry; the key is shown in this answer only.");
         keys.MapGet("/", async (ApiKeyStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithName("ListKeys")
@@ -27,10 +30,12 @@ public static class KeysEndpoints
         keys.MapGet("/{id:long}", async (long id, ApiKeyStore store, CancellationToken ct) =>
                 await store.GetAsync(id, ct) is { } key ? Results.Ok(key) : Problems.NotFound("Key", id.ToString(CultureInfo.InvariantCulture)))
             .WithName("GetKey")
+            .Produces<ApiKeyInfo>()
             .WithSummary("One key's role, plan scope, expiry, last use and revocation.");
         keys.MapDelete("/{id:long}", async (long id, ApiKeyStore store, CancellationToken ct) =>
                 await store.RevokeAsync(id, ct) ? Results.NoContent() : Problems.NotFound("Key", id.ToString(CultureInfo.InvariantCulture)))
             .WithName("RevokeKey")
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Revoke a key; from then on it answers 401 everywhere.");
     }
 

@@ -3,6 +3,7 @@ using CsvHelper;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
@@ -25,6 +26,9 @@ public static class ObservationsEndpoints
         api.MapGet("/observations", ListAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("ListObservations")
+            .Produces<Page<ObservationDto>>()
+            .ProducesCsv()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Observations filtered by indicator, area, subgroup and period range; JSON is cursor-paginated, CSV (format=csv) holds every matching row unless limit is given.")
             .WithTags("Observations");
     }

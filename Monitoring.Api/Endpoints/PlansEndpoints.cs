@@ -1,4 +1,5 @@
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
@@ -21,14 +22,19 @@ public static class PlansEndpoints
                 await store.FindAsync(slug, ct) is { } plan ? TypedResults.Ok(plan) : Problems.NotFound("Plan", slug))
             .RequireAuthorization(Policies.Read)
             .WithName("GetPlan")
+            .Produces<Plan>()
             .WithSummary("One plan.");
         plans.MapGet("/{slug}/goals", GoalsAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("GetPlanGoals")
+            .Produces<IReadOnlyList<GoalNode>>()
             .WithSummary("The plan's strategic goals, each with its targets and sub-goals.");
         plans.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Write)
             .WithName("CreatePlan")
+            .Produces<Plan>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Create a plan with its goals, sub-goals and targets in one request.");
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Monitoring.Api.Auth;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Metadata;
@@ -18,6 +19,10 @@ public static class RevertEndpoints
             .WithTags("Imports")
             .RequireAuthorization(Policies.Write)
             .WithName("RevertImport")
+            .Produces<RevertReport>()
+            .Produces<RevertReport>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Undo an import batch with a new batch: keys it revised get the earlier version back, keys it created are withdrawn, " +
                          "keys changed since by a later batch are skipped. dryRun=true answers what would change; body { \"reason\": \"...\" } optional.");
     }

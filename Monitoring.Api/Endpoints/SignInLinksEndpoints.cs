@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Monitoring.Api.Auth;
 using Monitoring.Api.Dashboard;
+using Monitoring.Api.Hosting.OpenApi;
 using Monitoring.Api.Http;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Goals;
@@ -25,6 +26,8 @@ public static class SignInLinksEndpoints
             .RequireAuthorization(Policies.Admin)
             .WithTags("Access")
             .WithName("CreateSignInLink")
+            .Produces<CreatedLink>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Create a one-use, short-lived sign-in link for a named person with a role and plan scope, optionally for one steering group (role viewer: the person may then report that group's activities on the chain page); the path (to put after the service's address) is shown in this answer only.");
     }
 

@@ -24,19 +24,29 @@ public static class SurveysEndpoints
         surveys.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("ListSurveys")
+            .Produces<IReadOnlyList<SurveyView>>()
             .WithSummary("Survey definitions: attribute columns (subgroup dimensions), crossings, and questions with their answer categories and indicator; with respondent counts per wave.");
         surveys.MapGet("/{code}", GetAsync)
             .RequireAuthorization(Policies.Read)
             .WithName("GetSurvey")
+            .Produces<SurveyView>()
             .WithSummary("One survey definition with respondent counts per wave.");
         surveys.MapPut("/{code}", PutAsync)
             .RequireAuthorization(Policies.Admin)
             .WithName("PutSurvey")
+            .Produces<SurveyDefinition>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Create or replace a survey definition.");
         surveys.MapPost("/{code}/responses", UploadAsync)
             .RequireAuthorization(Policies.Write)
             .DisableAntiforgery()
             .WithName("UploadSurveyResponses")
+            .Produces<SurveyImportReport>()
+            .Produces<SurveyImportReport>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMetadata(new RejectsImport())
             .WithMetadata(new FileUpload("file", "The respondent file: one row per respondent (CSV, .xlsx or .xls)."))
             .WithSummary("Import a respondent file (multipart field 'file'; CSV in UTF-8, UTF-16 or Windows-1252, or .xlsx/.xls): one row per respondent " +
                          "with respondent id, area, wave, the definition's attribute columns and one column per question. It replaces the respondents of each " +
@@ -46,6 +56,8 @@ public static class SurveysEndpoints
             .RequireAuthorization(Policies.Read)
             .WithTags("Charts")
             .WithName("GetTargetGroupChart")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/svg+xml", "image/png")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("A survey indicator's target groups side by side for one area and wave (svg or png): shares with Wilson 95 % intervals, " +
                          "a star where the change since the previous wave is significant (two-proportion test, 5 %). wave defaults to the latest.");
     }

@@ -59,6 +59,59 @@ public class OpenApiDocumentTests
     }
 
     [Test]
+    public async Task Every_operation_has_a_success_schema_and_every_parameter_a_description()
+    {
+        var document = JsonNode.Parse(await ServedAsync())!;
+        var missing = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, node) in item!.AsObject())
+            {
+                var operation = $"{method.ToUpperInvariant()} {path}";
+                var responses = node!["responses"]!.AsObject();
+                var successes = responses.Where(r => r.Key.StartsWith('2')).ToList();
+                // 204 No Content is the one success without a body; every other success names its schema.
+                if (successes.Count == 0 || successes.Any(r => r.Key != "204" && !HasSchemas(r.Value!)))
+                    missing.Add($"{operation}: success answer without a schema ({string.Join(", ", successes.Select(r => r.Key))})");
+                foreach (var (status, response) in responses.Where(r => r.Key[0] is '4' or '5'))
+                {
+                    if (response!["content"]?["application/problem+json"]?["schema"] is null)
+                        missing.Add($"{operation}: {status} without a problem schema");
+                    if (response["description"]?.GetValue<string>().Contains("/problems/", StringComparison.Ordinal) != true)
+                        missing.Add($"{operation}: {status} names no problem type");
+                }
+                foreach (var parameter in node["parameters"]?.AsArray() ?? [])
+                {
+                    if (string.IsNullOrWhiteSpace(parameter!["description"]?.GetValue<string>()))
+                        missing.Add($"{operation}: parameter '{parameter["name"]}' without a description");
+                }
+            }
+        }
+
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
+    public async Task Protected_routes_document_their_auth_and_limit_problems_and_swagger_offers_the_session_cookie()
+    {
+        var document = JsonNode.Parse(await ServedAsync())!;
+
+        var cookie = document["components"]!["securitySchemes"]!["SessionCookie"]!;
+        Assert.That((cookie["type"]!.GetValue<string>(), cookie["in"]!.GetValue<string>(), cookie["name"]!.GetValue<string>()),
+            Is.EqualTo(("apiKey", "cookie", "monitoring.session")));
+        var createKey = document["paths"]!["/api/v1/keys"]!["post"]!["responses"]!.AsObject();
+        Assert.That(createKey.Select(r => r.Key), Is.SupersetOf(new[] { "201", "400", "401", "403", "429", "503" }));
+        var plan = document["paths"]!["/api/v1/plans/{slug}"]!["get"]!;
+        Assert.That(plan["responses"]!["404"]!["description"]!.GetValue<string>(), Does.Contain("/problems/not-found"));
+        Assert.That(plan["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>(), Does.EndWith("/Plan"));
+        var invalid = document["paths"]!["/api/v1/plans"]!["post"]!["responses"]!["422"]!["content"]!["application/problem+json"]!["schema"]!;
+        Assert.That(invalid["$ref"]!.GetValue<string>(), Does.EndWith("/InvalidFieldsProblem"));
+    }
+
+    private static bool HasSchemas(JsonNode response) =>
+        response["content"] is JsonObject content && content.Count > 0 && content.All(c => c.Value?["schema"] is not null);
+
+    [Test]
     public async Task Problems_carry_a_stable_type_that_answers_with_its_meaning_and_field_errors_are_keyed_by_field()
     {
         await using var api = await MonitoringApiFactory.StartAsync(DatabaseProvider.Sqlite);
