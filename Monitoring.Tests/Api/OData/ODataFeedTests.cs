@@ -168,6 +168,65 @@ public class ODataFeedTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_key_scoped_to_one_plan_pages_through_exactly_the_observations_of_its_plans_areas()
+    {
+        var key = await new ApiKeyStore(_api.Database.Database, TimeProvider.System).CreateAsync("bi oesterby obs", Roles.BiReader, ["oesterby-nord"]);
+        var reach = await new PlanScopeLookup(_api.Database.Database).AreasOfAsync(["oesterby-nord"]);
+        var stored = await StoredAsync();
+        var mine = stored.Where(r => reach.Contains(r.Area)).Select(Id).ToList();
+        var theirs = stored.Where(r => !reach.Contains(r.Area)).ToList();
+        Assert.That(reach, Does.Contain("0901-SOLHAVEN"));
+        Assert.That(theirs, Is.Not.Empty, "other plans' areas hold rows the key must not see");
+
+        // Power Query's Web API credential: the key in the URL, pages followed through nextLink.
+        var url = $"/odata/Observations?api_key={Uri.EscapeDataString(key)}&$select=Id,AreaCode&$count=true";
+        var (paged, pages) = await _feed.AllAsync("Observations", url, "odata.maxpagesize=400");
+        var first = await _feed.PageAsync("Observations", url, "odata.maxpagesize=400");
+        var (ordered, _) = await _feed.AllAsync("Observations", url + "&$orderby=AreaCode desc,Period", "odata.maxpagesize=300");
+        var solhaven = await _feed.AllAsync("Observations",
+            $"/odata/Observations?api_key={Uri.EscapeDataString(key)}&$filter=AreaCode eq '0901-SOLHAVEN'&$select=Id");
+        var other = await _feed.PageAsync("Observations",
+            $"/odata/Observations?api_key={Uri.EscapeDataString(key)}&$filter=AreaCode eq '{theirs[0].Area}' or AreaCode eq '0901-SOLHAVEN'&$select=AreaCode");
+        using var otherById = await _api.ClientWithKey(key).GetAsync($"/odata/Observations('{Id(theirs[0])}')");
+
+        Assert.That(pages, Is.GreaterThan(1));
+        Assert.That(paged.Select(e => e.Text("Id")), Is.Unique);
+        Assert.That(paged.Select(e => e.Text("Id")), Is.EquivalentTo(mine));
+        Assert.That(ordered.Select(e => e.Text("Id")), Is.EquivalentTo(mine));
+        Assert.That(first.Count, Is.EqualTo(mine.Count), "$count counts only the scope's rows");
+        Assert.That(solhaven.Entries.Select(e => e.Text("Id")), Is.EquivalentTo(stored.Where(r => r.Area == "0901-SOLHAVEN").Select(Id)));
+        Assert.That(other.Entries.Select(e => e.Text("AreaCode")), Is.All.EqualTo("0901-SOLHAVEN"), "a filter naming another plan's area finds nothing there");
+        Assert.That(otherById.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task A_key_scoped_to_one_plan_sees_the_areas_and_indicators_the_rest_api_shows_it()
+    {
+        var key = await new ApiKeyStore(_api.Database.Database, TimeProvider.System).CreateAsync("bi vesteraa meta", Roles.BiReader, ["vesteraa-parkerne"]);
+        var client = _api.ClientWithKey(key);
+        var scoped = await ODataFeedReader.OpenAsync(client);
+        var restAreas = JsonDocument.Parse(await client.GetStringAsync("/api/v1/areas")).RootElement.EnumerateArray()
+            .Select(a => a.GetProperty("code").GetString()).ToList();
+        var restIndicators = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators")).RootElement.EnumerateArray()
+            .Select(a => a.GetProperty("code").GetString()).ToList();
+
+        var areas = (await scoped.PageAsync("Areas", "/odata/Areas")).Entries.Select(a => a.Text("Code")).ToList();
+        var indicators = (await scoped.PageAsync("Indicators", "/odata/Indicators")).Entries.Select(a => a.Text("Code")).ToList();
+        var allAreas = (await _feed.PageAsync("Areas", "/odata/Areas")).Entries.Select(a => a.Text("Code")).ToList();
+        using var solhaven = await client.GetAsync("/odata/Areas('0901-SOLHAVEN')");
+        using var restSolhaven = await client.GetAsync("/api/v1/areas/0901-SOLHAVEN");
+        using var own = await client.GetAsync($"/odata/Areas('{restAreas[0]}')");
+
+        Assert.That(areas, Is.EquivalentTo(restAreas));
+        Assert.That(indicators, Is.EquivalentTo(restIndicators));
+        Assert.That(allAreas, Has.Count.GreaterThan(areas.Count));
+        Assert.That(areas, Does.Not.Contain("0901-SOLHAVEN"));
+        Assert.That(restSolhaven.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(solhaven.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "as /api/v1/areas/{code} answers");
+        Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task Next_links_keep_the_callers_own_query_parameters_such_as_asOf_and_api_key()
     {
         // A real key: a key in the URL is used on the feed, and a wrong one is refused.
