@@ -15,6 +15,7 @@ public static class FeedRegistration
             {
                 options.Conventions.Add(new OutOfOpenApi());
                 options.Filters.Add<FeedErrorDetails>();
+                options.Filters.Add<FeedLinks>();
             })
             .AddOData(options => options
                 .AddRouteComponents(FeedModel.RoutePrefix, FeedModel.Build())

@@ -135,7 +135,10 @@ public sealed class ObservationsController(
         return FeedModel.MaxPageSize;
     }
 
-    /// <summary>The request's own URL with the page token in place of $skip and the rest of $top; other options (asOf, api_key) stay.</summary>
+    /// <summary>
+    /// The request's own URL with the page token in place of $skip and the rest of $top; other options
+    /// (api_key) stay; <see cref="FeedLinks"/> has already set the request to the address it may name.
+    /// </summary>
     private Uri NextLink(string token, int? remainingTop)
     {
         var query = new QueryBuilder(Request.Query
