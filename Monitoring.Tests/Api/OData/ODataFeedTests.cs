@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Api.Auth;
 using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Goals;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api.OData;
@@ -145,6 +147,29 @@ public class ODataFeedTests(DatabaseProvider provider)
         Assert.That(then.Entries.Select(e => e.Text("AsOf")), Is.All.EqualTo("2021"));
         Assert.That(then.Entries.Select(e => e.Text("PlanSlug")), Is.All.EqualTo("oesterby-nord"));
         Assert.That(then.Entries.Select(e => e.Text("StatusDa")), Is.All.Not.Empty);
+    }
+
+    [Test]
+    public async Task Evaluations_as_of_a_date_are_the_plans_snapshot_on_or_before_it()
+    {
+        // The nightly job's own document, stored as the snapshot of 2021-06-30 (the job's clock is not the test's).
+        var source = _api.Services.GetRequiredService<IPlanSnapshotSource>();
+        await _api.Services.GetRequiredService<PlanSnapshotStore>()
+            .SaveAsync("oesterby-nord", new DateOnly(2021, 6, 30), await source.SnapshotJsonAsync("oesterby-nord", CancellationToken.None));
+
+        var now = (await _feed.PageAsync("Evaluations", "/odata/Evaluations?$filter=PlanSlug eq 'oesterby-nord'")).Entries;
+        var (then, _) = await _feed.AllAsync("Evaluations", "/odata/Evaluations?asOf=2021-07-15", "odata.maxpagesize=4");
+        var before = await _feed.PageAsync("Evaluations", "/odata/Evaluations?asOf=2021-06-29");
+        var one = await _api.CreateClient().GetStringAsync($"/odata/Evaluations({now[0]["TargetId"]})?asOf=2021-06-30");
+        using var badDate = await _api.CreateClient().GetAsync("/odata/Evaluations?asOf=2021-02-30");
+
+        Assert.That(then.Select(e => e.Text("PlanSlug")), Is.All.EqualTo("oesterby-nord"), "the other plan has no snapshot by then");
+        Assert.That(then.Select(e => e.Text("AsOf")), Is.All.EqualTo("2021-06-30"));
+        Assert.That(then.Select(e => (e["TargetId"], e.Text("Status"), e.Text("StatusDa"), e.Text("GoalKey"), e["LatestValue"])),
+            Is.EquivalentTo(now.Select(e => (e["TargetId"], e.Text("Status"), e.Text("StatusDa"), e.Text("GoalKey"), e["LatestValue"]))));
+        Assert.That(before.Entries, Is.Empty);
+        Assert.That(JsonDocument.Parse(one).RootElement.GetProperty("AsOf").GetString(), Is.EqualTo("2021-06-30"));
+        Assert.That(badDate.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
     [Test]
