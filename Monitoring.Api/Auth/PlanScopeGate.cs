@@ -16,6 +16,8 @@ namespace Monitoring.Api.Auth;
 /// journal, uploads and the import page, jobs, corrections, observations without <c>area</c>, and
 /// writes to shared metadata (plans, indicators, areas, dimensions).</item>
 /// </list>
+/// The OData feed's and the extracts' observations are not refused: they narrow a scoped caller's
+/// rows to its plans' areas in their SQL (<see cref="PlanScopeLookup.AreasCondition"/>).
 /// Unscoped callers and anonymous readers pass untouched. Lists (plans, areas, indicators) are
 /// filtered by their endpoints with <see cref="CallerClaims.PlanScope"/>.
 /// </summary>
@@ -46,13 +48,6 @@ public static class PlanScopeGate
         var ct = context.RequestAborted;
         if (UnscopedOnlyPrefixes.Any(prefix => pattern.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
             return Forbidden("This route spans every plan; a key or session scoped to plans cannot use it.");
-        // Observations are not tied to a plan: the feed's and the extracts' whole tables are for unscoped callers;
-        // a scoped one reads /api/v1/observations one area of its plans at a time.
-        if (context.Request.Path.StartsWithSegments("/odata/Observations", StringComparison.OrdinalIgnoreCase)
-            || (pattern.StartsWith("/api/v1/extracts", StringComparison.Ordinal)
-                && route.TryGetValue("name", out var extract) && extract is string name && name.StartsWith("observations", StringComparison.Ordinal)))
-            return Forbidden("A caller scoped to plans reads observations through /api/v1/observations?area= for an area of its plans.");
-
         var boundToPlan = false;
         if (route.TryGetValue("slug", out var slug) && slug is string planSlug)
         {

@@ -64,14 +64,16 @@ public static class ExtractsEndpoints
             var indicatorList = await indicators.ListAsync(cancellationToken);
             var indicatorsByCode = indicatorList.ToDictionary(i => i.Code, StringComparer.Ordinal);
             var areas = (await scopes.ListAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
+            // A caller scoped to plans gets the observations of its plans' areas, as /api/v1/observations?area= gives them.
+            var reach = visible is null ? null : PlanScopeLookup.AreasCondition(visible);
             await using var csv = new CsvChunkWriter(body, csvDialect);
             switch (name)
             {
                 case ObservationsLong:
-                    await ObservationsLongExtract.WriteAsync(csv, words, observations, indicatorsByCode, areas, cancellationToken);
+                    await ObservationsLongExtract.WriteAsync(csv, words, observations, indicatorsByCode, areas, reach, cancellationToken);
                     break;
                 case ObservationsWide:
-                    await ObservationsWideExtract.WriteAsync(csv, words, observations, indicatorList, areas, cancellationToken);
+                    await ObservationsWideExtract.WriteAsync(csv, words, observations, indicatorList, areas, reach, cancellationToken);
                     break;
                 case TargetEvaluations:
                     await TargetEvaluationsExtract.WriteAsync(csv, words,

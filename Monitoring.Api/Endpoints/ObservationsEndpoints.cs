@@ -87,9 +87,10 @@ public static class ObservationsEndpoints
         using var buffer = new MemoryStream();
         using (var writer = CsvWriter.Create(buffer, dialect.WriterOptions(), leaveOpen: true))
         {
-            writer.WriteHeader(CsvHeader);
+            var words = new Extracts.ExtractWords(dialect);
+            writer.WriteHeader(words.Header(CsvHeader, CsvHeaderDa));
             foreach (var o in rows)
-                WriteCsvRow(writer, o);
+                WriteCsvRow(writer, o, words);
         }
         return buffer.ToArray();
     }
@@ -105,14 +106,15 @@ public static class ObservationsEndpoints
         CsvDialect dialect, CancellationToken cancellationToken)
     {
         await using var csv = new CsvChunkWriter(body, dialect);
-        csv.Writer.WriteHeader(CsvHeader);
+        var words = new Extracts.ExtractWords(dialect);
+        csv.Writer.WriteHeader(words.Header(CsvHeader, CsvHeaderDa));
         while (true)
         {
             var rows = await query.PageAsync(filter, after, StreamPageSize, cancellationToken);
             if (rows.Count == 0)
                 break;
             foreach (var stored in await PageSuppression.WithholdSmallNumbersAsync(rows, series, minCount, cancellationToken))
-                WriteCsvRow(csv.Writer, ObservationDto.From(stored, indicators.GetValueOrDefault(stored.Observation.IndicatorCode), minCount));
+                WriteCsvRow(csv.Writer, ObservationDto.From(stored, indicators.GetValueOrDefault(stored.Observation.IndicatorCode), minCount), words);
             await csv.FlushAsync(cancellationToken);
             if (rows.Count < StreamPageSize)
                 break;
@@ -122,21 +124,29 @@ public static class ObservationsEndpoints
 
     private static readonly string[] CsvHeader = ["indicator", "area", "period", "subgroup", "value", "numerator", "denominator", "lower", "upper", "flags", "batch"];
 
-    private static void WriteCsvRow(CsvWriter writer, ObservationDto o)
+    /// <summary>Danish Excel users read the file as it is, so dialect=da names the columns as the extracts do.</summary>
+    private static readonly string[] CsvHeaderDa =
+        ["indikator", "område", "periode", "undergruppe", "værdi", "tæller", "nævner", "interval nedre", "interval øvre", "markeringer", "indlæsning"];
+
+    private static void WriteCsvRow(CsvWriter writer, ObservationDto o, Extracts.ExtractWords words)
     {
         writer.WriteField(o.Indicator);
         writer.WriteField(o.Area);
-        writer.WriteField(o.Period);
+        writer.WriteField(words.Danish && Period.TryParse(o.Period, out var period) ? period.ToDanishString() : o.Period);
         writer.WriteField(o.Subgroup);
         writer.WriteField(o.Value, NumberFormat);
         writer.WriteField(o.Numerator, NumberFormat);
         writer.WriteField(o.Denominator, NumberFormat);
         writer.WriteField(o.Lower, NumberFormat);
         writer.WriteField(o.Upper, NumberFormat);
-        writer.WriteField(o.Flags);
+        writer.WriteField(words.Danish ? words.Flags(FlagsOf(o.Flags)) : o.Flags);
         writer.WriteField(o.Batch, "0");
         writer.EndRecord();
     }
+
+    private static ObservationFlags FlagsOf(string names) =>
+        names.Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Aggregate(ObservationFlags.None, (all, name) => EnumText.TryParse<ObservationFlags>(name, out var flag) ? all | flag : all);
 }
 
 /// <summary>

@@ -28,11 +28,11 @@ public static class ObservationsLongExtract
 
     public static async Task WriteAsync(
         CsvChunkWriter csv, ExtractWords words, ObservationCellReader observations, IReadOnlyDictionary<string, Indicator> indicators,
-        IReadOnlyDictionary<string, Scope> areas, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, Scope> areas, ObservationCondition? reach, CancellationToken cancellationToken)
     {
         var writer = csv.Writer;
         writer.WriteHeader(words.Header(English, Danish));
-        await foreach (var group in observations.ByAreaAndPeriodAsync(cancellationToken))
+        await foreach (var group in observations.ByAreaAndPeriodAsync(reach, cancellationToken))
         {
             foreach (var o in group)
             {

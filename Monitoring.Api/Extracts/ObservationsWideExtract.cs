@@ -18,12 +18,12 @@ public static class ObservationsWideExtract
 
     public static async Task WriteAsync(
         CsvChunkWriter csv, ExtractWords words, ObservationCellReader observations, IReadOnlyList<Indicator> indicators,
-        IReadOnlyDictionary<string, Scope> areas, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, Scope> areas, ObservationCondition? reach, CancellationToken cancellationToken)
     {
         var codes = indicators.Select(i => i.Code).Order(StringComparer.Ordinal).ToList();
         var writer = csv.Writer;
         writer.WriteHeader([.. words.Header(English, Danish), .. codes]);
-        await foreach (var group in observations.ByAreaAndPeriodAsync(cancellationToken))
+        await foreach (var group in observations.ByAreaAndPeriodAsync(reach, cancellationToken))
         {
             foreach (var row in group.GroupBy(o => o.Subgroup).OrderBy(g => g.Key, StringComparer.Ordinal))
             {

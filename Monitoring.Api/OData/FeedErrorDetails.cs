@@ -6,22 +6,34 @@ using Microsoft.OData;
 namespace Monitoring.Api.OData;
 
 /// <summary>
-/// OData's query validation answers with the exception's type and stack trace in the error's
+/// OData's query validation answers with the exception's type (and stack trace) in the error's
 /// "innererror"; the message already says what was wrong, and the server's internals are not the
-/// caller's business.
+/// caller's business. Errors become a plain OData error: code and message, nothing inner.
 /// </summary>
 public sealed class FeedErrorDetails : IAlwaysRunResultFilter
 {
-    private static readonly string[] Internals = ["StackTrace", "ExceptionType", "InnerException"];
+    public void OnResultExecuting(ResultExecutingContext context) => context.Result = Plain(context.Result);
 
-    public void OnResultExecuting(ResultExecutingContext context)
+    public void OnResultExecuted(ResultExecutedContext context)
     {
-        switch (context.Result)
+    }
+
+    /// <summary>
+    /// The result with its error stripped to code and message. <c>[EnableQuery]</c> reports a bad query
+    /// as a <see cref="SerializableError"/> (message, exception message, exception type, inner errors),
+    /// which OData's formatter turns into an error with an innererror, so it is rebuilt from its messages.
+    /// </summary>
+    public static IActionResult Plain(IActionResult result)
+    {
+        switch (result)
         {
-            case ObjectResult { Value: SerializableError error }:
-                foreach (var key in Internals)
-                    error.Remove(key);
-                break;
+            case ObjectResult { Value: SerializableError error } objectResult:
+                return new ObjectResult(new ODataError
+                {
+                    Code = (objectResult.StatusCode ?? StatusCodes.Status400BadRequest).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Message = string.Join(" ", Messages(error).Distinct()),
+                })
+                { StatusCode = objectResult.StatusCode ?? StatusCodes.Status400BadRequest };
             case ObjectResult { Value: ODataError error }:
                 error.InnerError = null;
                 break;
@@ -29,9 +41,20 @@ public sealed class FeedErrorDetails : IAlwaysRunResultFilter
                 error.InnerError = null;
                 break;
         }
+        return result;
     }
 
-    public void OnResultExecuted(ResultExecutedContext context)
+    private static IEnumerable<string> Messages(SerializableError error)
     {
+        foreach (var key in new[] { "Message", "ExceptionMessage" })
+        {
+            if (error.TryGetValue(key, out var value) && value is string text && text.Length > 0)
+                yield return text;
+        }
+        if (error.TryGetValue("InnerException", out var inner) && inner is SerializableError innerError)
+        {
+            foreach (var text in Messages(innerError))
+                yield return text;
+        }
     }
 }

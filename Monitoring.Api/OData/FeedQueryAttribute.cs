@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OData.Query;
 
 namespace Monitoring.Api.OData;
@@ -5,7 +6,8 @@ namespace Monitoring.Api.OData;
 /// <summary>
 /// The query options every in-memory entity set takes, and the server-driven page size. Anything
 /// else (<c>$apply</c>, <c>$search</c>, <c>$compute</c>, …) is refused with an OData error rather
-/// than ignored, so a report never silently shows other rows than it asked for.
+/// than ignored, so a report never silently shows other rows than it asked for. The error carries
+/// its message only (see <see cref="FeedErrorDetails"/>), never the exception's type.
 /// </summary>
 public sealed class FeedQueryAttribute : EnableQueryAttribute
 {
@@ -19,5 +21,19 @@ public sealed class FeedQueryAttribute : EnableQueryAttribute
         PageSize = FeedModel.MaxPageSize;
         AllowedQueryOptions = Supported;
         MaxExpansionDepth = 3;
+    }
+
+    public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)
+    {
+        base.OnActionExecuting(actionExecutingContext);
+        if (actionExecutingContext.Result is { } result)
+            actionExecutingContext.Result = FeedErrorDetails.Plain(result);
+    }
+
+    public override void OnActionExecuted(ActionExecutedContext actionExecutedContext)
+    {
+        base.OnActionExecuted(actionExecutedContext);
+        if (actionExecutedContext.Result is { } result)
+            actionExecutedContext.Result = FeedErrorDetails.Plain(result);
     }
 }

@@ -15,6 +15,8 @@ public static class FeedRegistration
             {
                 options.Conventions.Add(new OutOfOpenApi());
                 options.Filters.Add<FeedErrorDetails>();
+                options.Filters.Add<FeedLinks>();
+                options.Filters.Add<FeedFormat>();
             })
             .AddOData(options => options
                 .AddRouteComponents(FeedModel.RoutePrefix, FeedModel.Build())

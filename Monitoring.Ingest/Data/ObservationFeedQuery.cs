@@ -10,6 +10,18 @@ namespace Monitoring.Ingest.Data;
 public sealed record ObservationCondition(string Where, IReadOnlyDictionary<string, object?> Parameters)
 {
     public static readonly ObservationCondition All = new("1 = 1", new Dictionary<string, object?>());
+
+    /// <summary>Both conditions; their parameter names must differ (the feed's filter uses f0, f1, …; a plan scope scopePlan0, …).</summary>
+    public ObservationCondition And(ObservationCondition other)
+    {
+        var parameters = new Dictionary<string, object?>(Parameters);
+        foreach (var (name, value) in other.Parameters)
+        {
+            if (!parameters.TryAdd(name, value))
+                throw new ArgumentException($"Both conditions use the parameter @{name}.", nameof(other));
+        }
+        return new ObservationCondition($"({Where}) AND ({other.Where})", parameters);
+    }
 }
 
 /// <summary>Which page to read: after a storage position (keyset, the default order) or at an offset (a caller's order).</summary>

@@ -24,16 +24,37 @@ public sealed class PlanScopeLookup(MonitoringDatabase database)
             new { targetId }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>(slug, code) for every area a plan reaches: its own areas and the scopes its targets measure or compare with.</summary>
+    private const string PlanAreasSql =
+        """
+        SELECT p.slug AS Slug, pa.scope_code AS Code FROM plan_areas pa JOIN plans p ON p.id = pa.plan_id
+        UNION SELECT p.slug, t.scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id
+        UNION SELECT p.slug, t.benchmark_scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id
+            WHERE t.benchmark_scope_code IS NOT NULL
+        """;
+
     // Every plan's pairs are read and filtered here rather than with IN: a list parameter is expanded
     // for SQLite but sent as one array to PostgreSQL, and a municipality has a handful of plans.
     public async Task<IReadOnlySet<string>> AreasOfAsync(IEnumerable<string> planSlugs, CancellationToken cancellationToken = default) =>
-        await CodesOfAsync(
-            """
-            SELECT p.slug AS Slug, pa.scope_code AS Code FROM plan_areas pa JOIN plans p ON p.id = pa.plan_id
-            UNION SELECT p.slug, t.scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id
-            UNION SELECT p.slug, t.benchmark_scope_code FROM targets t JOIN goals g ON g.id = t.goal_id JOIN plans p ON p.id = g.plan_id
-                WHERE t.benchmark_scope_code IS NOT NULL
-            """, planSlugs, cancellationToken);
+        await CodesOfAsync(PlanAreasSql, planSlugs, cancellationToken);
+
+    /// <summary>
+    /// The same reach as <see cref="AreasOfAsync"/> as a condition on <c>series s</c>, so the feed and the
+    /// extracts leave other plans' areas out in the database, whatever the caller's filter says. One
+    /// parameter per slug (not a list parameter, which the two providers bind differently).
+    /// </summary>
+    public static ObservationCondition AreasCondition(IEnumerable<string> planSlugs)
+    {
+        var parameters = planSlugs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select((slug, i) => (Name: "scopePlan" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Slug: slug))
+            .ToList();
+        if (parameters.Count == 0)
+            return new ObservationCondition("1 = 0", new Dictionary<string, object?>());
+        var names = string.Join(", ", parameters.Select(p => "@" + p.Name));
+        return new ObservationCondition(
+            $"s.scope_code IN (SELECT reach.Code FROM ({PlanAreasSql}) reach WHERE reach.Slug IN ({names}))",
+            parameters.ToDictionary(p => p.Name, p => (object?)p.Slug));
+    }
 
     public async Task<IReadOnlySet<string>> IndicatorsOfAsync(IEnumerable<string> planSlugs, CancellationToken cancellationToken = default) =>
         await CodesOfAsync(

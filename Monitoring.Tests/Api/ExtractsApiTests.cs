@@ -135,6 +135,29 @@ public class ExtractsApiTests(DatabaseProvider provider)
         Assert.That(all.Rows.Select(r => r[0]), Does.Contain("oesterby-nord"));
     }
 
+    [Test]
+    public async Task A_key_scoped_to_one_plan_gets_the_observations_of_its_plans_areas_and_no_others()
+    {
+        var key = await new ApiKeyStore(_api.Database.Database, TimeProvider.System).CreateAsync("bi oesterby obs", Roles.BiReader, ["oesterby-nord"]);
+        var client = _api.ClientWithKey(key);
+        var reach = await new PlanScopeLookup(_api.Database.Database).AreasOfAsync(["oesterby-nord"]);
+        var inReach = string.Join(",", reach.Select(a => $"'{a}'"));
+        var stored = await CountAsync($"SELECT COUNT(*) FROM observations o JOIN series s ON s.id = o.series_id WHERE s.scope_code IN ({inReach})");
+        var elsewhere = await CountAsync($"SELECT COUNT(*) FROM observations o JOIN series s ON s.id = o.series_id WHERE s.scope_code NOT IN ({inReach})");
+
+        using var longResponse = await client.GetAsync("/api/v1/extracts/observations-long.csv?dialect=da");
+        using var wideResponse = await client.GetAsync("/api/v1/extracts/observations-wide.csv");
+        Assert.That(longResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK), await longResponse.Content.ReadAsStringAsync());
+        Assert.That(wideResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK), await wideResponse.Content.ReadAsStringAsync());
+        var longRows = Parse(await longResponse.Content.ReadAsByteArrayAsync(), ';');
+        var wideRows = Parse(await wideResponse.Content.ReadAsByteArrayAsync(), ',');
+
+        Assert.That(elsewhere, Is.GreaterThan(0), "other plans' areas hold rows the key must not see");
+        Assert.That(longRows.Rows, Has.Count.EqualTo(stored));
+        Assert.That(longRows.Rows.Select(r => r[3]).Distinct(), Is.SubsetOf(reach).And.Contain("0901-SOLHAVEN"));
+        Assert.That(wideRows.Rows.Select(r => r[0]).Distinct(), Is.EquivalentTo(longRows.Rows.Select(r => r[3]).Distinct()));
+    }
+
     [TestCase("/api/v1/extracts/everything.csv", HttpStatusCode.NotFound)]
     [TestCase("/api/v1/extracts/goal-status.csv?dialect=fr", HttpStatusCode.BadRequest)]
     [TestCase("/api/v1/extracts/goal-status.csv?asOf=soon", HttpStatusCode.BadRequest)]

@@ -118,7 +118,10 @@ public class ObservationsApiTests(DatabaseProvider provider)
 
         Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Does.StartWith("indicator;area;period;subgroup;value"));
+        var page = Encoding.UTF8.GetString(await _client.GetByteArrayAsync("/api/v1/observations?indicator=PCT&subgroup=&format=csv&dialect=da&limit=5"));
+        const string danishHeader = "indikator;område;periode;undergruppe;værdi;tæller;nævner;interval nedre;interval øvre;markeringer;indlæsning";
+        Assert.That(lines[0], Is.EqualTo(danishHeader), "Danish headers, as the extracts have");
+        Assert.That(page.TrimStart('\uFEFF'), Does.StartWith(danishHeader + "\r\n"), "a page with a limit too");
         Assert.That(lines[1], Does.StartWith("PCT;AREA-A;2023;;40,5;405;1000;"));
     }
 

@@ -57,6 +57,9 @@ public sealed class ObservationsController(
         {
             return BadRequest(e.Message);
         }
+        // A caller scoped to plans reads its plans' areas, as /api/v1/observations?area= lets it; the
+        // scope is a condition in the SQL beside the caller's filter, so counts and pages never see other rows.
+        condition = Scoped(condition);
         var minCount = suppression.Value.MinCount;
         if (readsValues)
         {
@@ -108,7 +111,7 @@ public sealed class ObservationsController(
             return NotFound($"No observation has the id '{key}'.");
         var condition = new ObservationCondition("o.series_id = @keySeries AND o.period_start = @keyStart AND o.period_end = @keyEnd",
             new Dictionary<string, object?> { ["keySeries"] = position.SeriesId, ["keyStart"] = position.PeriodStart, ["keyEnd"] = position.PeriodEnd });
-        var rows = await query.PageAsync(condition, new ObservationPageRequest([], null, 0, 1), cancellationToken);
+        var rows = await query.PageAsync(Scoped(condition), new ObservationPageRequest([], null, 0, 1), cancellationToken);
         if (rows.Count == 0)
             return NotFound($"No observation has the id '{key}'.");
         var shown = await PageSuppression.WithholdSmallNumbersAsync(rows, series, suppression.Value.MinCount, cancellationToken);
@@ -116,6 +119,9 @@ public sealed class ObservationsController(
         var areasByCode = (await scopes.ListAsync(cancellationToken)).ToDictionary(s => s.Code, FeedCatalog.ToEntity, StringComparer.Ordinal);
         return Ok(SingleResult.Create(new[] { ToEntity(shown[0], indicatorsByCode, areasByCode) }.AsQueryable()));
     }
+
+    private ObservationCondition Scoped(ObservationCondition condition) =>
+        PlanVisibility.VisiblePlanSlugs(User) is { } plans ? condition.And(PlanScopeLookup.AreasCondition(plans)) : condition;
 
     /// <summary>A client may ask for smaller pages (<c>Prefer: odata.maxpagesize=500</c>), never larger ones.</summary>
     private int PreferredPageSize()
@@ -129,7 +135,10 @@ public sealed class ObservationsController(
         return FeedModel.MaxPageSize;
     }
 
-    /// <summary>The request's own URL with the page token in place of $skip and the rest of $top; other options (asOf, api_key) stay.</summary>
+    /// <summary>
+    /// The request's own URL with the page token in place of $skip and the rest of $top; other options
+    /// (api_key) stay; <see cref="FeedLinks"/> has already set the request to the address it may name.
+    /// </summary>
     private Uri NextLink(string token, int? remainingTop)
     {
         var query = new QueryBuilder(Request.Query

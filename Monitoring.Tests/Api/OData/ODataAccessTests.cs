@@ -64,4 +64,44 @@ public class ODataAccessTests(DatabaseProvider provider)
         Assert.That(wrongInUrl.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a wrong key in the URL is refused, never anonymous");
         Assert.That(keyInUrlElsewhere.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the key is taken from the URL only on the BI routes");
     }
+
+    [Test]
+    public async Task Links_come_from_the_public_url_and_never_carry_a_key_to_a_host_the_request_named()
+    {
+        const string publicUrl = "https://monitorering.kommune.example";
+        await using var configured = await MonitoringApiFactory.StartAsync(provider, anonymousRead: false,
+            settings: new Dictionary<string, string?> { ["Monitoring:PublicUrl"] = publicUrl + "/" });
+        await using var unconfigured = await MonitoringApiFactory.StartAsync(provider, anonymousRead: false);
+
+        foreach (var api in new[] { configured, unconfigured })
+        {
+            var rows = Enumerable.Range(0, 10).Select(i => $"PCT,AREA-A,{2000 + i},{i + 10},,,").ToArray();
+            await api.AdminClient().PostAsync("/api/v1/imports", MonitoringApiFactory.Upload(Csv.WithHeader(rows)));
+        }
+
+        // A Host header the caller chose (a proxy passing it on, a poisoned cache): the links must not follow it.
+        async Task<System.Text.Json.JsonElement> PageAsync(MonitoringApiFactory api, string path)
+        {
+            var key = Uri.EscapeDataString(await api.CreateKeyAsync(Roles.BiReader));
+            using var client = api.CreateClient();
+            client.BaseAddress = new Uri("http://evil.example/");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{path}{(path.Contains('?') ? '&' : '?')}api_key={key}");
+            request.Headers.Add("Prefer", "odata.maxpagesize=2");
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            return System.Text.Json.JsonDocument.Parse(body).RootElement.Clone();
+        }
+
+        foreach (var path in new[] { "/odata/Observations?$select=Id", "/odata/Areas" })
+        {
+            var page = await PageAsync(configured, path);
+            Assert.That(page.GetProperty("@odata.context").GetString(), Does.StartWith(publicUrl + "/odata/$metadata"), path);
+            Assert.That(page.GetProperty("@odata.nextLink").GetString(), Does.StartWith(publicUrl + "/odata/").And.Contain("api_key="), path);
+
+            var foreign = await PageAsync(unconfigured, path);
+            Assert.That(foreign.GetProperty("@odata.nextLink").GetString(), Does.Not.Contain("api_key"), path);
+            Assert.That(foreign.GetProperty("@odata.nextLink").GetString(), Does.Contain("$skiptoken=").Or.Contain("%24skiptoken="), path);
+        }
+    }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Api.Auth;
 using Monitoring.Ingest.Data;
+using Monitoring.Ingest.Goals;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Api.OData;
@@ -124,6 +126,12 @@ public class ODataFeedTests(DatabaseProvider provider)
     [TestCase("/odata/Plans?$levels=2")]
     [TestCase("/odata/Plans?$apply=groupby((Status))")]
     [TestCase("/odata/Targets?$compute=Weight mul 2 as Double")]
+    [TestCase("/odata/Plans?$filter=NoSuchProperty eq 1")]
+    [TestCase("/odata/Areas?$orderby=Nothing")]
+    [TestCase("/odata/Evaluations?$top=-1")]
+    [TestCase("/odata/Plans?$format=xml")]
+    [TestCase("/odata/Observations?$format=atom")]
+    [TestCase("/odata/Indicators('PCT')?$format=application/xml")]
     public async Task An_unsupported_option_is_an_OData_error_never_ignored(string url)
     {
         using var response = await _api.CreateClient().GetAsync(url);
@@ -132,6 +140,7 @@ public class ODataFeedTests(DatabaseProvider provider)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
         Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("message").GetString(), Is.Not.Empty);
         Assert.That(body, Does.Not.Contain("stacktrace").IgnoreCase, "no server internals");
+        Assert.That(body, Does.Not.Contain("innererror").IgnoreCase.And.Not.Contain("Microsoft.OData"), "no exception types either");
     }
 
     [Test]
@@ -145,6 +154,29 @@ public class ODataFeedTests(DatabaseProvider provider)
         Assert.That(then.Entries.Select(e => e.Text("AsOf")), Is.All.EqualTo("2021"));
         Assert.That(then.Entries.Select(e => e.Text("PlanSlug")), Is.All.EqualTo("oesterby-nord"));
         Assert.That(then.Entries.Select(e => e.Text("StatusDa")), Is.All.Not.Empty);
+    }
+
+    [Test]
+    public async Task Evaluations_as_of_a_date_are_the_plans_snapshot_on_or_before_it()
+    {
+        // The nightly job's own document, stored as the snapshot of 2021-06-30 (the job's clock is not the test's).
+        var source = _api.Services.GetRequiredService<IPlanSnapshotSource>();
+        await _api.Services.GetRequiredService<PlanSnapshotStore>()
+            .SaveAsync("oesterby-nord", new DateOnly(2021, 6, 30), await source.SnapshotJsonAsync("oesterby-nord", CancellationToken.None));
+
+        var now = (await _feed.PageAsync("Evaluations", "/odata/Evaluations?$filter=PlanSlug eq 'oesterby-nord'")).Entries;
+        var (then, _) = await _feed.AllAsync("Evaluations", "/odata/Evaluations?asOf=2021-07-15", "odata.maxpagesize=4");
+        var before = await _feed.PageAsync("Evaluations", "/odata/Evaluations?asOf=2021-06-29");
+        var one = await _api.CreateClient().GetStringAsync($"/odata/Evaluations({now[0]["TargetId"]})?asOf=2021-06-30");
+        using var badDate = await _api.CreateClient().GetAsync("/odata/Evaluations?asOf=2021-02-30");
+
+        Assert.That(then.Select(e => e.Text("PlanSlug")), Is.All.EqualTo("oesterby-nord"), "the other plan has no snapshot by then");
+        Assert.That(then.Select(e => e.Text("AsOf")), Is.All.EqualTo("2021-06-30"));
+        Assert.That(then.Select(e => (e["TargetId"], e.Text("Status"), e.Text("StatusDa"), e.Text("GoalKey"), e["LatestValue"])),
+            Is.EquivalentTo(now.Select(e => (e["TargetId"], e.Text("Status"), e.Text("StatusDa"), e.Text("GoalKey"), e["LatestValue"]))));
+        Assert.That(before.Entries, Is.Empty);
+        Assert.That(JsonDocument.Parse(one).RootElement.GetProperty("AsOf").GetString(), Is.EqualTo("2021-06-30"));
+        Assert.That(badDate.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
     [Test]
@@ -165,6 +197,65 @@ public class ODataFeedTests(DatabaseProvider provider)
         var vesteraa = (await _feed.PageAsync("Targets", "/odata/Targets?$filter=PlanSlug eq 'vesteraa-parkerne'&$top=1")).Entries[0];
         using var response = await _api.ClientWithKey(key).GetAsync($"/odata/Targets({vesteraa["Id"]})");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task A_key_scoped_to_one_plan_pages_through_exactly_the_observations_of_its_plans_areas()
+    {
+        var key = await new ApiKeyStore(_api.Database.Database, TimeProvider.System).CreateAsync("bi oesterby obs", Roles.BiReader, ["oesterby-nord"]);
+        var reach = await new PlanScopeLookup(_api.Database.Database).AreasOfAsync(["oesterby-nord"]);
+        var stored = await StoredAsync();
+        var mine = stored.Where(r => reach.Contains(r.Area)).Select(Id).ToList();
+        var theirs = stored.Where(r => !reach.Contains(r.Area)).ToList();
+        Assert.That(reach, Does.Contain("0901-SOLHAVEN"));
+        Assert.That(theirs, Is.Not.Empty, "other plans' areas hold rows the key must not see");
+
+        // Power Query's Web API credential: the key in the URL, pages followed through nextLink.
+        var url = $"/odata/Observations?api_key={Uri.EscapeDataString(key)}&$select=Id,AreaCode&$count=true";
+        var (paged, pages) = await _feed.AllAsync("Observations", url, "odata.maxpagesize=400");
+        var first = await _feed.PageAsync("Observations", url, "odata.maxpagesize=400");
+        var (ordered, _) = await _feed.AllAsync("Observations", url + "&$orderby=AreaCode desc,Period", "odata.maxpagesize=300");
+        var solhaven = await _feed.AllAsync("Observations",
+            $"/odata/Observations?api_key={Uri.EscapeDataString(key)}&$filter=AreaCode eq '0901-SOLHAVEN'&$select=Id");
+        var other = await _feed.PageAsync("Observations",
+            $"/odata/Observations?api_key={Uri.EscapeDataString(key)}&$filter=AreaCode eq '{theirs[0].Area}' or AreaCode eq '0901-SOLHAVEN'&$select=AreaCode");
+        using var otherById = await _api.ClientWithKey(key).GetAsync($"/odata/Observations('{Id(theirs[0])}')");
+
+        Assert.That(pages, Is.GreaterThan(1));
+        Assert.That(paged.Select(e => e.Text("Id")), Is.Unique);
+        Assert.That(paged.Select(e => e.Text("Id")), Is.EquivalentTo(mine));
+        Assert.That(ordered.Select(e => e.Text("Id")), Is.EquivalentTo(mine));
+        Assert.That(first.Count, Is.EqualTo(mine.Count), "$count counts only the scope's rows");
+        Assert.That(solhaven.Entries.Select(e => e.Text("Id")), Is.EquivalentTo(stored.Where(r => r.Area == "0901-SOLHAVEN").Select(Id)));
+        Assert.That(other.Entries.Select(e => e.Text("AreaCode")), Is.All.EqualTo("0901-SOLHAVEN"), "a filter naming another plan's area finds nothing there");
+        Assert.That(otherById.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task A_key_scoped_to_one_plan_sees_the_areas_and_indicators_the_rest_api_shows_it()
+    {
+        var key = await new ApiKeyStore(_api.Database.Database, TimeProvider.System).CreateAsync("bi vesteraa meta", Roles.BiReader, ["vesteraa-parkerne"]);
+        var client = _api.ClientWithKey(key);
+        var scoped = await ODataFeedReader.OpenAsync(client);
+        var restAreas = JsonDocument.Parse(await client.GetStringAsync("/api/v1/areas")).RootElement.EnumerateArray()
+            .Select(a => a.GetProperty("code").GetString()).ToList();
+        var restIndicators = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators")).RootElement.EnumerateArray()
+            .Select(a => a.GetProperty("code").GetString()).ToList();
+
+        var areas = (await scoped.PageAsync("Areas", "/odata/Areas")).Entries.Select(a => a.Text("Code")).ToList();
+        var indicators = (await scoped.PageAsync("Indicators", "/odata/Indicators")).Entries.Select(a => a.Text("Code")).ToList();
+        var allAreas = (await _feed.PageAsync("Areas", "/odata/Areas")).Entries.Select(a => a.Text("Code")).ToList();
+        using var solhaven = await client.GetAsync("/odata/Areas('0901-SOLHAVEN')");
+        using var restSolhaven = await client.GetAsync("/api/v1/areas/0901-SOLHAVEN");
+        using var own = await client.GetAsync($"/odata/Areas('{restAreas[0]}')");
+
+        Assert.That(areas, Is.EquivalentTo(restAreas));
+        Assert.That(indicators, Is.EquivalentTo(restIndicators));
+        Assert.That(allAreas, Has.Count.GreaterThan(areas.Count));
+        Assert.That(areas, Does.Not.Contain("0901-SOLHAVEN"));
+        Assert.That(restSolhaven.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(solhaven.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "as /api/v1/areas/{code} answers");
+        Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
