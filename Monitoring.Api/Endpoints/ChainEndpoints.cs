@@ -26,6 +26,7 @@ public static class ChainEndpoints
             .WithName("ListSubAgreements")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces<IReadOnlyList<SubAgreement>>()
+            .ProducesCsv()
             .WithSummary("The plan's sub-agreements with the goal ids they serve and their activities; asOf (a date or an ISO timestamp) shows the activities as they stood then; format=csv gives one row per activity (dialect=da for Danish Excel).");
         api.MapPost("/plans/{slug}/subagreements", CreateAsync)
             .RequireAuthorization(Policies.Write)
