@@ -47,6 +47,7 @@ public static class DashboardPages
         edits.MapPost("/import/undersoegelse", Surveys.SurveyImportPage.UploadAsync).Required();
         edits.MapGet("/import", ImportPage.FormAsync);
         edits.MapPost("/import", ImportPage.UploadAsync).Required();
+        edits.MapPost("/import/bekraeft", ImportPage.ConfirmAsync).Required();
         edits.MapPost("/import/{id:long}/fortryd", RevertPage.RevertAsync).Required();
     }
 

@@ -17,20 +17,51 @@ public static class ImportPage
     public static async Task<IResult> UploadAsync(
         [FromForm] IFormFile? file, [FromForm] string? dryRun, [FromForm] string? encoding,
         [FromForm] string? layout, [FromForm] string? sheet, HttpContext context, ObservationImporter importer,
-        ImportBatchStore batches, CancellationToken cancellationToken)
+        ImportBatchStore batches, ImportPreviewStage previews, CancellationToken cancellationToken)
     {
-        var body = new StringBuilder();
         var holder = FormWriter.Of(context);
         if (holder is null)
             return Page("Importér data", "<p class=\"card error\">Filen blev ikke importeret: du er ikke logget ind med en rolle, der må importere.</p>" + FormHtml());
         if (file is null || file.Length == 0)
             return Page("Importér data", "<p class=\"card error\">Vælg en fil (CSV, .xlsx eller .xls).</p>" + FormHtml());
+        var options = new ImportOptions(Blank(encoding), Blank(layout), Blank(sheet));
         var report = await importer.ImportAsync(
-            new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "dashboard", holder.Name, dryRun == "on")
+            new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "dashboard", holder.Name, dryRun == "on") { Options = options },
+            cancellationToken: cancellationToken);
+        // A trial that would import keeps its file, so the analyst saves what was previewed without choosing it again.
+        var confirm = report.Status == ImportStatus.DryRun && report.RowsRead > 0
+            ? ConfirmForm(await previews.KeepAsync(file, cancellationToken), Path.GetFileName(file.FileName), options)
+            : "";
+        return Page("Importér data", Report(report) + confirm + FormHtml() + await ImportJournal.RenderAsync(batches, cancellationToken));
+    }
+
+    /// <summary>Saves a previewed file as it was read in the trial (same encoding, layout and sheet).</summary>
+    public static async Task<IResult> ConfirmAsync(
+        [FromForm] string? preview, [FromForm] string? fileName, [FromForm] string? encoding, [FromForm] string? layout, [FromForm] string? sheet,
+        HttpContext context, ObservationImporter importer, ImportBatchStore batches, ImportPreviewStage previews, CancellationToken cancellationToken)
+    {
+        var holder = FormWriter.Of(context);
+        if (holder is null)
+            return Page("Importér data", "<p class=\"card error\">Filen blev ikke importeret: du er ikke logget ind med en rolle, der må importere.</p>" + FormHtml());
+        if (previews.Find(preview) is not { } path)
+        {
+            return Page("Importér data",
+                "<p class=\"card error\">Prøvekørslen findes ikke længere (den gemmes et døgn, og kun til den første bekræftelse). Vælg filen igen.</p>" + FormHtml());
+        }
+        var name = string.IsNullOrWhiteSpace(fileName) ? "fil" : Path.GetFileName(fileName.Trim());
+        var report = await importer.ImportAsync(
+            new ImportRequest(() => File.OpenRead(path), name, "dashboard", holder.Name, false)
             {
                 Options = new ImportOptions(Blank(encoding), Blank(layout), Blank(sheet)),
             },
             cancellationToken: cancellationToken);
+        ImportPreviewStage.Remove(path);
+        return Page("Importér data", Report(report) + FormHtml() + await ImportJournal.RenderAsync(batches, cancellationToken));
+    }
+
+    private static string Report(ImportReport report)
+    {
+        var body = new StringBuilder();
         var verdict = report.Status switch
         {
             ImportStatus.Committed => $"Importeret som batch {report.BatchId}.",
@@ -50,9 +81,21 @@ public static class ImportPage
                 body.Append(Danish, $"<tr><td class=\"num\">{error.Row}</td><td>{E(error.Column)}</td><td>{E(error.Value)}</td><td>{E(error.Message)}</td></tr>");
             body.Append("</table>");
         }
-        body.Append("</section>");
-        return Page("Importér data", body + FormHtml() + await ImportJournal.RenderAsync(batches, cancellationToken));
+        return body.Append("</section>").ToString();
     }
+
+    private static string ConfirmForm(string previewId, string fileName, ImportOptions options) =>
+        $"""
+        <form class="card action" id="bekraeft" method="post" action="/import/bekraeft">
+        <p>Ser det rigtigt ud? Gem filen {E(fileName)} præcis som vist ovenfor (samme tegnsæt, layout og ark).</p>
+        <input type="hidden" name="preview" value="{E(previewId)}">
+        <input type="hidden" name="fileName" value="{E(fileName)}">
+        <input type="hidden" name="encoding" value="{E(options.Encoding)}">
+        <input type="hidden" name="layout" value="{E(options.Layout)}">
+        <input type="hidden" name="sheet" value="{E(options.Sheet)}">
+        <button>Gem importen</button>
+        </form>
+        """;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

@@ -36,6 +36,10 @@ public static class ServiceRegistration
         services.AddSingleton<SampleLoader>();
         services.AddSingleton<AdminKeyBootstrap>();
         services.AddSingleton<StartupTasks>();
+        // Previewed files wait beside the background uploads, in a folder of their own.
+        services.AddSingleton(provider => new Monitoring.Api.Dashboard.ImportPreviewStage(
+            Path.Combine(Path.GetFullPath(provider.GetRequiredService<IOptions<Monitoring.Ingest.Jobs.JobsOptions>>().Value.UploadFolder), "forhaandsvisning"),
+            provider.GetRequiredService<TimeProvider>()));
 
         services.AddMonitoringAuthorization(configuration);
         services.AddAntiforgery();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
@@ -103,5 +104,19 @@ public class FormatsApiTests(DatabaseProvider provider)
         Assert.That(html, Does.Contain("Prøvekørsel").And.Contain("windows-1252").And.Contain("<td>Område</td><td>area</td>")
             .And.Contain("id=\"forhaandsvisning\"").And.Contain("<td>koen:kvinde</td>").And.Contain("Sprunget over: 1"));
         Assert.That(await api.Database.CountAsync("observations"), Is.Zero);
+
+        // The analyst who read the preview saves that very file with one click.
+        var preview = Regex.Match(html, "name=\"preview\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+        Assert.That(preview, Is.Not.Empty, "the trial offers to save the previewed file");
+        var saved = WebUtility.HtmlDecode(await (await analyst.PostFormAsync("/import", "/import/bekraeft",
+            ("preview", preview), ("fileName", "eksport.csv"), ("encoding", ""), ("layout", ""), ("sheet", ""))).Content.ReadAsStringAsync());
+        var again = WebUtility.HtmlDecode(await (await analyst.PostFormAsync("/import", "/import/bekraeft",
+            ("preview", preview), ("fileName", "eksport.csv"))).Content.ReadAsStringAsync());
+        var forged = await analyst.PostFormAsync("/import", "/import/bekraeft", ("preview", "../../admin.key"));
+
+        Assert.That(saved, Does.Contain("Importeret som batch"));
+        Assert.That(await api.Database.CountAsync("observations"), Is.GreaterThan(0));
+        Assert.That(again, Does.Contain("Prøvekørslen findes ikke længere"), "a preview is saved once");
+        Assert.That(WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), Does.Contain("Prøvekørslen findes ikke længere"));
     }
 }
