@@ -59,6 +59,31 @@ public class SignInTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_person_scoped_to_plans_uses_a_new_link_while_signed_in_and_signs_out()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider, anonymousRead: false);
+        var plan = await api.AdminClient().PostAsJsonAsync("/api/v1/plans",
+            new { slug = "plan-p", name = "P", municipalityCode = "0901", fundingPeriod = "2019-2026", areas = new[] { "AREA-A" } });
+        Assert.That(plan.StatusCode, Is.EqualTo(HttpStatusCode.Created), await plan.Content.ReadAsStringAsync());
+        var session = await BrowserSession.SignInAsync(api, "viewer", "plan-p");
+        var path = await LinkAsync(api, "Mette Hansen", "analyst", "plan-p");
+
+        // Signing in and out concern the session, not a plan: the scope gate must not take them for writes to shared definitions.
+        var switched = await session.PostFormAsync(path, path);
+        var signedOut = await session.PostFormAsync("/log-ind", "/log-ud");
+        var home = await session.Client.GetAsync("/");
+
+        Assert.That(switched.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await switched.Content.ReadAsStringAsync());
+        Assert.That(switched.Headers.Location?.ToString(), Is.EqualTo("/"));
+        Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await signedOut.Content.ReadAsStringAsync());
+        Assert.That(signedOut.Headers.Location?.ToString(), Is.EqualTo("/log-ind?grund=ud"));
+        Assert.That(home.Headers.Location?.ToString(), Does.StartWith("/log-ind?tilbage="), "the session has ended");
+        var actions = (await api.AdminClient().GetFromJsonAsync<JsonElement>("/api/v1/audit")).EnumerateArray()
+            .Select(e => $"{e.GetProperty("actor").GetString()}|{e.GetProperty("action").GetString()}").ToList();
+        Assert.That(actions, Does.Contain("Mette Hansen (link 2)|sign-out"));
+    }
+
+    [Test]
     public async Task Hangfire_takes_an_admins_session_and_sends_others_to_sign_in()
     {
         await using var api = await MonitoringApiFactory.StartAsync(provider, anonymousRead: true);
