@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Monitoring.Api.Auth;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
@@ -31,6 +32,7 @@ public static class ImportPage
                 Options = new ImportOptions(Blank(encoding), Blank(layout), Blank(sheet)),
             },
             cancellationToken: cancellationToken);
+        WriteAudit.Describe(context, ImportAudit.Of(report));
         var verdict = report.Status switch
         {
             ImportStatus.Committed => $"Importeret som batch {report.BatchId}.",

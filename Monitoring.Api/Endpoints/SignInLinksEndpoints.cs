@@ -38,6 +38,9 @@ public static class SignInLinksEndpoints
             return Problems.BadParameter(groupProblem.Field, groupProblem.Value, groupProblem.Message);
         var (id, token, expiresAt) = await links.CreateAsync(
             body.Name!.Trim(), body.Role!, body.PlanScope, sessions.Value.SignInLinkLifetime, context.User.ActorName(), steeringGroup, cancellationToken);
+        // Who the link is for and what it grants; never the token.
+        WriteAudit.Describe(context, $"link for '{body.Name.Trim()}', {WriteAudit.Grant(body.Role!, body.PlanScope)}"
+            + (steeringGroup is null ? "" : $", steering group {steeringGroup}"));
         return TypedResults.Created(
             string.Create(CultureInfo.InvariantCulture, $"/api/v1/sign-in-links/{id}"),
             new CreatedLink(id, SignInPages.LinkPath(token), body.Name.Trim(), body.Role!, PlanScopeText.Parse(PlanScopeText.Format(body.PlanScope)), expiresAt, steeringGroup));
