@@ -94,6 +94,9 @@ public partial class AccessMatrixTests
         ["GET /api/v1/keys/{id}"] = Need.AdminAllPlans,
         ["DELETE /api/v1/keys/{id}"] = Need.AdminAllPlans,
         ["POST /api/v1/sign-in-links"] = Need.AdminAllPlans,
+        ["GET /api/v1/sign-in-links"] = Need.AdminAllPlans,
+        ["GET /api/v1/sign-in-links/{id}"] = Need.AdminAllPlans,
+        ["DELETE /api/v1/sign-in-links/{id}"] = Need.AdminAllPlans,
         ["GET /api/v1/audit"] = Need.AdminAllPlans,
         ["GET /api/v1/plans/{slug}/subagreements"] = Need.Read,
         ["POST /api/v1/plans/{slug}/subagreements"] = Need.Write,
@@ -344,7 +347,7 @@ public partial class AccessMatrixTests
         var path = route[(space + 1)..];
         var id = path.StartsWith("/api/v1/goals", StringComparison.Ordinal) || path.StartsWith("/api/v1/charts/goals", StringComparison.Ordinal) ? values.GoalId
             : path.StartsWith("/api/v1/targets", StringComparison.Ordinal) || path.StartsWith("/api/v1/charts/targets", StringComparison.Ordinal) ? values.TargetId
-            : path.StartsWith("/api/v1/keys", StringComparison.Ordinal) ? 999_999
+            : path.StartsWith("/api/v1/keys", StringComparison.Ordinal) || path.StartsWith("/api/v1/sign-in-links", StringComparison.Ordinal) ? 999_999
             : 1;
         var url = path.Replace("{slug}", values.Slug, StringComparison.Ordinal).Replace("{goalId}", values.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id}", path.Contains("/jobs/", StringComparison.Ordinal) ? "evaluation-snapshots" : id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
