@@ -17,6 +17,10 @@ var app = builder.Build();
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<StartupTasks>().RunAsync();
 
+// First, so everything after (the session cookie's Secure flag, OpenID Connect's redirect URI, the rate
+// limiter's address) sees the client as the trusted proxy saw it. Off unless Monitoring:Proxy lists a proxy.
+if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.Enabled)
+    app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -19,7 +19,9 @@ namespace Monitoring.Api.Auth;
 /// The OData feed's and the extracts' observations are not refused: they narrow a scoped caller's
 /// rows to its plans' areas in their SQL (<see cref="PlanScopeLookup.AreasCondition"/>).
 /// Unscoped callers and anonymous readers pass untouched. Lists (plans, areas, indicators) are
-/// filtered by their endpoints with <see cref="CallerClaims.PlanScope"/>.
+/// filtered by their endpoints with <see cref="CallerClaims.PlanScope"/>. Routes marked with
+/// <see cref="SessionRoute{TBuilder}"/> or <see cref="PlanCheckedByHandler{TBuilder}"/> are left to
+/// their handlers: the gate sees only the route, and those routes' plan (if any) is not in it.
 /// </summary>
 public static class PlanScopeGate
 {
@@ -29,10 +31,28 @@ public static class PlanScopeGate
         "/api/v1/audit", "/import", "/admin", "/api/v1/activities",
     ];
 
+    /// <summary>Why the gate leaves a route alone; endpoint metadata rather than path strings, so a renamed route keeps it.</summary>
+    public sealed record Exemption(string Reason);
+
+    /// <summary>
+    /// Signing in and out: they concern the session, not any plan's data, and a scoped person must be
+    /// able to end a session or start another one from a new link.
+    /// </summary>
+    public static TBuilder SessionRoute<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new Exemption("sign-in and sign-out"));
+
+    /// <summary>
+    /// A write whose plan comes in the body (a form field), not the route: its handler must check the
+    /// plan with <see cref="CallerClaims.MaySee"/> before writing, as the gate would for a <c>{slug}</c>.
+    /// </summary>
+    public static TBuilder PlanCheckedByHandler<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new Exemption("the handler checks the plan named in the request"));
+
     public static IApplicationBuilder UsePlanScopeGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             if (context.User.PlanScope() is { } scope && context.GetEndpoint() is RouteEndpoint endpoint
+                && endpoint.Metadata.GetMetadata<Exemption>() is null
                 && await RefusalAsync(context, endpoint.RoutePattern.RawText ?? "", scope) is { } refusal)
             {
                 await refusal.ExecuteAsync(context);

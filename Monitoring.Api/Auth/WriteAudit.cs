@@ -25,6 +25,18 @@ public static class WriteAudit
         });
 
     private static readonly object Recorded = new();
+    private static readonly object Described = new();
+
+    /// <summary>
+    /// What the route, path and status leave out, for the entry of this request's write: the role and
+    /// plan scope a key or link grants, the batch and file an import made. Call before the answer (and
+    /// before <see cref="RecordNowAsync"/>); never a secret.
+    /// </summary>
+    public static void Describe(HttpContext context, string what) => context.Items[Described] = what;
+
+    /// <summary>"role viewer, plans a,b" ("plans all" for no scope), as keys and sign-in links are described.</summary>
+    public static string Grant(string role, IReadOnlyCollection<string>? planScope) =>
+        $"role {role}, plans {(planScope is not { Count: > 0 } ? "all" : string.Join(",", planScope))}";
 
     /// <summary>
     /// Records this request's write now, before its response, and not again afterwards: for a
@@ -36,7 +48,8 @@ public static class WriteAudit
             return;
         context.Items[Recorded] = true;
         var request = context.Request;
-        var detail = string.Create(CultureInfo.InvariantCulture, $"{status}") + (location.Length > 0 ? " " + location : "");
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{status}") + (location.Length > 0 ? " " + location : "")
+            + (context.Items[Described] is string what ? ": " + what : "");
         await context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
             context.User.ActorName(), $"{request.Method} {endpoint.RoutePattern.RawText}", request.Path.Value ?? "", detail, CancellationToken.None);
     }

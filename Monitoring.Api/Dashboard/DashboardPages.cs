@@ -26,7 +26,7 @@ public static class DashboardPages
         pages.MapGet("/planer/{slug}", PlanAsync);
         pages.MapGet("/planer/{slug}/maal/{goalId:long}", GoalAsync);
         pages.MapGet("/indikatorer/{code}", IndicatorPage.RenderAsync);
-        edits.MapPost("/indikatorer/{code}/kommentarer", IndicatorPage.AddCommentAsync).Required();
+        edits.MapPost("/indikatorer/{code}/kommentarer", IndicatorPage.AddCommentAsync).Required().PlanCheckedByHandler();
         edits.MapGet("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.RenderAsync);
         edits.MapPost("/planer/{slug}/maal/{goalId:long}/rediger", GoalEditPage.SubmitAsync).Required();
         pages.MapGet("/planer/{slug}/historik", HistoryPage.RenderAsync);

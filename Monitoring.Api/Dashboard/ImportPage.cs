@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Monitoring.Api.Auth;
 using Monitoring.Core.Model;
 using Monitoring.Ingest.Data;
 using Monitoring.Ingest.Import;
@@ -28,6 +29,7 @@ public static class ImportPage
         var report = await importer.ImportAsync(
             new ImportRequest(file.OpenReadStream, Path.GetFileName(file.FileName), "dashboard", holder.Name, dryRun == "on") { Options = options },
             cancellationToken: cancellationToken);
+        WriteAudit.Describe(context, ImportAudit.Of(report));
         // A trial that would import keeps its file, so the analyst saves what was previewed without choosing it again.
         var confirm = report.Status == ImportStatus.DryRun && report.RowsRead > 0
             ? ConfirmForm(await previews.KeepAsync(file, cancellationToken), Path.GetFileName(file.FileName), options)
@@ -55,6 +57,7 @@ public static class ImportPage
                 Options = new ImportOptions(Blank(encoding), Blank(layout), Blank(sheet)),
             },
             cancellationToken: cancellationToken);
+        WriteAudit.Describe(context, ImportAudit.Of(report));
         ImportPreviewStage.Remove(path);
         return Page("Importér data", Report(report) + FormHtml() + await ImportJournal.RenderAsync(batches, cancellationToken));
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Monitoring.Api.Auth;
 using Monitoring.Api.Dashboard.Views;
 using Monitoring.Core.Model;
 using Monitoring.Core.Periods;
@@ -56,9 +57,16 @@ public static class IndicatorPage
 
     public static async Task<IResult> AddCommentAsync(
         string code, [FromForm] string plan, [FromForm] string? period, [FromForm] string author, [FromForm] string text,
-        [FromForm] string? area, [FromForm] string? kind, [FromForm] string? decisionType, HttpContext context, CommentStore comments, CancellationToken cancellationToken)
+        [FromForm] string? area, [FromForm] string? kind, [FromForm] string? decisionType, HttpContext context, CommentStore comments,
+        PlanScopeLookup lookup, CancellationToken cancellationToken)
     {
         string Back(string note) => $"/indikatorer/{U(code)}?area={U(area ?? "")}&note={U(note)}";
+        // The plan is a form field, so the scope gate cannot see it (the route is marked PlanCheckedByHandler):
+        // a caller scoped to plans writes only on its plans, about indicators its plans use; anything else
+        // is answered as if it did not exist, as the gate does for routes.
+        if (context.User.PlanScope() is { } scope
+            && (!scope.Contains(plan) || !(await lookup.IndicatorsOfAsync(scope, cancellationToken)).Contains(code)))
+            return Results.NotFound();
         if (FormWriter.Of(context) is null)
             return Results.Redirect(Back(CommentNote.NoKey));
         Period? at = null;

@@ -18,7 +18,7 @@ public static class SignInPages
 
     public static void MapSignInPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").ExcludeFromDescription().AllowAnonymous();
+        var pages = app.MapGroup("").ExcludeFromDescription().AllowAnonymous().SessionRoute();
         pages.MapGet(SessionCookie.SignInPath, SignInPage);
         pages.MapGet(SessionCookie.SignInPath + "/link/{token}", LinkPage);
         pages.MapPost(SessionCookie.SignInPath + "/link/{token}", RedeemAsync).Required();

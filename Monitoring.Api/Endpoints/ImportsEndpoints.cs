@@ -78,6 +78,7 @@ public static class ImportsEndpoints
                 Options = options,
             },
             cancellationToken: cancellationToken);
+        WriteAudit.Describe(request.HttpContext, ImportAudit.Of(report));
         return report.Status switch
         {
             ImportStatus.Rejected => Problems.RejectedImport(report),
@@ -98,6 +99,7 @@ public static class ImportsEndpoints
             await file.CopyToAsync(target, cancellationToken);
         await uploads.CreateAsync(id, Path.GetFileName(file.FileName), path, file.Length, user.Identity?.Name ?? "unknown", options, cancellationToken);
         var location = $"/api/v1/imports/uploads/{id}";
+        WriteAudit.Describe(http, $"upload {id}, file '{Path.GetFileName(file.FileName)}', {file.Length} bytes");
         // Every write of this request happens before the import starts: on SQLite the import holds
         // the only write lock, and a write after it would hold the 202 back until the import ended.
         await WriteAudit.RecordNowAsync(http, StatusCodes.Status202Accepted, location);

@@ -39,13 +39,17 @@ public static class KeysEndpoints
             .WithSummary("Revoke a key; from then on it answers 401 everywhere.");
     }
 
-    private static async Task<IResult> CreateAsync(CreateKeyBody body, ApiKeyStore store, PlanStore plans, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        CreateKeyBody body, ApiKeyStore store, PlanStore plans, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         if (await GrantCheck.ProblemAsync(body.Name, body.Role, body.PlanScope, plans, cancellationToken) is { } problem)
             return problem;
         if (body.ExpiresAt is { } expires && expires <= clock.GetUtcNow())
             return Problems.BadParameter("expiresAt", expires.ToString("O", CultureInfo.InvariantCulture), "The expiry must lie in the future.");
         var (id, key) = await store.CreateAsync(body.Name!.Trim(), body.Role!, body.PlanScope, body.ExpiresAt, cancellationToken);
+        // The log says what was granted, not only that a key was made.
+        WriteAudit.Describe(context, $"key '{body.Name.Trim()}', {WriteAudit.Grant(body.Role!, body.PlanScope)}, expires "
+            + (body.ExpiresAt is { } at ? at.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture) : "never"));
         return TypedResults.Created(
             string.Create(CultureInfo.InvariantCulture, $"/api/v1/keys/{id}"),
             new CreatedKey(id, key, body.Name.Trim(), body.Role!, PlanScopeText.Parse(PlanScopeText.Format(body.PlanScope)), body.ExpiresAt?.ToUniversalTime()));

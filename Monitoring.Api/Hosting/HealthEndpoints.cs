@@ -18,20 +18,25 @@ public static class HealthEndpoints
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag], timeout: DatabaseHealthCheck.Timeout)
             .AddCheck<JobStorageHealthCheck>("jobs", tags: [ReadyTag], timeout: DatabaseHealthCheck.Timeout);
 
+    /// <remarks>
+    /// Not rate limited: probes come often and from one address (a load balancer's, shared with the
+    /// users behind it), so a limited probe would take the service out of rotation, and the probes would
+    /// spend that address's budget for everyone else. The checks are cheap and bounded by their timeout.
+    /// </remarks>
     public static void MapMonitoringHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = (context, report) => WriteAsync(context, report, detailed: true),
-        });
+        }).DisableRateLimiting();
         // The original address answers as readiness does, with its one-word body.
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = (context, report) => WriteAsync(context, report, detailed: false),
-        });
+        }).DisableRateLimiting();
     }
 
     /// <summary>The overall status, then (detailed) each check's status and description, one a line; Retry-After when not ready.</summary>

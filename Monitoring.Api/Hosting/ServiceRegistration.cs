@@ -60,6 +60,12 @@ public static class ServiceRegistration
             .Configure<IOptions<LimitsOptions>>((options, limits) => options.Limits.MaxRequestBodySize = limits.Value.MaxUploadBytes);
         services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
             .Configure<IOptions<LimitsOptions>>((options, limits) => options.MultipartBodyLengthLimit = limits.Value.MaxUploadBytes);
+        services.AddOptions<ProxyOptions>()
+            .Bind(configuration.GetSection(ProxyOptions.SectionName))
+            .Validate(options => options.Invalid() is null, $"{ProxyOptions.SectionName}:KnownProxies must be IP addresses and KnownNetworks networks in CIDR notation.")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ProxyOptions>>((options, proxies) => ProxyOptions.Configure(options, proxies.Value));
         services.AddCallerRateLimiter();
         // Order matters: the first handler that takes an exception answers it.
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();

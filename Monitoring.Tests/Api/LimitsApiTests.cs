@@ -60,6 +60,32 @@ public class LimitsApiTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Health_checks_are_not_rate_limited_and_do_not_spend_the_addresss_budget()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider, settings: new Dictionary<string, string?>
+        {
+            ["Monitoring:Limits:RateLimit:PermitLimit"] = "5",
+            ["Monitoring:Limits:RateLimit:Window"] = "00:01:00",
+        });
+        var anonymous = api.CreateClient();
+
+        // A load balancer probes from one address, often the same as users behind it: it must never get 429.
+        var health = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/health/live", "/health/ready", "/health" })
+        {
+            for (var i = 0; i < 8; i++)
+                health.Add((await anonymous.GetAsync(path)).StatusCode);
+        }
+        var reads = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+            reads.Add((await anonymous.GetAsync("/api/v1/indicators")).StatusCode);
+
+        Assert.That(health, Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(reads.Take(5), Is.All.EqualTo(HttpStatusCode.OK), "the probes spent none of the address's budget");
+        Assert.That(reads[5], Is.EqualTo(HttpStatusCode.TooManyRequests), "other routes are still limited");
+    }
+
+    [Test]
     public async Task A_huge_cell_is_echoed_cut_to_about_200_characters()
     {
         await using var api = await MonitoringApiFactory.StartAsync(provider);

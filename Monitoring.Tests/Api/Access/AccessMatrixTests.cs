@@ -3,6 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Ingest.Data;
 using Monitoring.Tests.Support;
 
@@ -29,6 +34,7 @@ public partial class AccessMatrixTests
         WriteAllPlans, // admin or analyst, not scoped to plans (spans every plan)
         ReadAllPlans,  // any signed-in caller not scoped to plans (imports journal)
         AdminAllPlans, // admin (admins are never scoped)
+        Report,        // a dashboard form for admin and analyst, and for a viewer reporting for the steering group it signed in for (none in these tests)
     }
 
     // The readable table: method and route → what it needs. A route missing here fails the test,
@@ -88,6 +94,9 @@ public partial class AccessMatrixTests
         ["GET /api/v1/keys/{id}"] = Need.AdminAllPlans,
         ["DELETE /api/v1/keys/{id}"] = Need.AdminAllPlans,
         ["POST /api/v1/sign-in-links"] = Need.AdminAllPlans,
+        ["GET /api/v1/sign-in-links"] = Need.AdminAllPlans,
+        ["GET /api/v1/sign-in-links/{id}"] = Need.AdminAllPlans,
+        ["DELETE /api/v1/sign-in-links/{id}"] = Need.AdminAllPlans,
         ["GET /api/v1/audit"] = Need.AdminAllPlans,
         ["GET /api/v1/plans/{slug}/subagreements"] = Need.Read,
         ["POST /api/v1/plans/{slug}/subagreements"] = Need.Write,
@@ -144,22 +153,25 @@ public partial class AccessMatrixTests
     {
         if (caller.Role == "none")
             return page ? "sign-in" : "401";
+        var refused = page && caller.Way == "session" ? "sign-in" : "403";
         var roleMay = need switch
         {
             Need.Read or Need.ReadAllPlans => true,
-            Need.Page => caller.Role != "bi",
+            Need.Page or Need.Report => caller.Role != "bi",
             Need.Write or Need.WriteAllPlans => caller.Role is "admin" or "analyst",
             _ => caller.Role == "admin",
         };
         if (!roleMay)
-            return page && caller.Way == "session" ? "sign-in" : "403";
+            return refused;
+        // The handler refuses a viewer without a steering group, after the scope gate has had its say.
+        var granted = need == Need.Report && caller.Role == "viewer" ? refused : "=";
         if (!caller.Scoped)
-            return "=";
+            return granted;
         if (need is Need.WriteAllPlans or Need.ReadAllPlans or Need.AdminAllPlans)
             return "403";
         if (route == "GET /api/v1/observations")
             return "403"; // a scoped caller names one of its areas
-        return outsideScope && scopeBound ? "404" : "=";
+        return outsideScope && scopeBound ? "404" : granted;
     }
 
     [Test]
@@ -213,6 +225,99 @@ public partial class AccessMatrixTests
         Assert.That(checkedCount, Is.GreaterThan(1000));
     }
 
+    // The dashboard's forms (posts with an antiforgery token), by route without constraints → what they
+    // need. A form missing here fails the test. The sign-in and sign-out forms are for everyone and are
+    // tested in SignInTests (posting them here would end the sessions the test uses).
+    private static readonly Dictionary<string, Need> Forms = new(StringComparer.Ordinal)
+    {
+        ["POST /indikatorer/{code}/kommentarer"] = Need.Write, // the plan is a form field, checked by the handler
+        ["POST /planer/{slug}/maal/{goalId}/rediger"] = Need.Write,
+        ["POST /planer/{slug}/aktiviteter/{id}"] = Need.Report,
+        ["POST /planer/{slug}/aktiviteter/import"] = Need.Write,
+        ["POST /planer/{slug}/forslag/{key}/bekraeft"] = Need.Write,
+        ["POST /planer/{slug}/forslag/{key}/afvis"] = Need.Write,
+        ["POST /planer/{slug}/ramme"] = Need.Write,
+        ["POST /indikatorer/{code}/rediger"] = Need.WriteAllPlans, // indicators are shared definitions
+        ["POST /import/undersoegelse"] = Need.WriteAllPlans,
+        ["POST /import"] = Need.WriteAllPlans,
+        ["POST /import/{id}/fortryd"] = Need.WriteAllPlans,
+    };
+
+    /// <summary>
+    /// Every dashboard form, posted with the page's token by sessions of every writing role with and
+    /// without a plan scope, with the values (and the form field <c>plan</c>) of a plan inside and one
+    /// outside the scope. The fields are left empty, so an allowed caller gets the form's own refusal
+    /// (a note, 400) and nothing is written; the check is whether access was granted.
+    /// </summary>
+    [Test]
+    public async Task Every_dashboard_form_answers_every_session_as_the_tables_say()
+    {
+        await using var api = MonitoringApiFactory.StartWithSamples(DatabaseProvider.Sqlite, anonymousRead: false);
+        var admin = api.AdminClient();
+        var inside = await PlanValuesAsync(admin, "oesterby-nord", "0902-AAPARKEN");
+        var outside = await PlanValuesAsync(admin, "vesteraa-parkerne", "0901-SOLHAVEN");
+        inside = inside with { ActivityId = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/plans/oesterby-nord/activities"))[0].GetProperty("id").GetInt64() };
+        outside = outside with { ActivityId = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/plans/vesteraa-parkerne/activities"))[0].GetProperty("id").GetInt64() };
+
+        var forms = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true } && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {Constraint().Replace(e.RoutePattern.RawText ?? "", "}")}"))
+            .ToList();
+        Assert.That(forms.Where(f => !Forms.ContainsKey(f)), Is.Empty, "every dashboard form has a row in the table");
+        Assert.That(forms, Does.Contain("POST /indikatorer/{code}/kommentarer"));
+
+        var adminSession = await BrowserSession.SignInAsync(api, "admin");
+        var sessions = new List<(Caller Caller, BrowserSession Session)>();
+        foreach (var role in new[] { "analyst", "viewer" })
+        {
+            foreach (var scoped in new[] { false, true })
+                sessions.Add((new Caller(role, scoped, "session"), await BrowserSession.SignInAsync(api, role, scoped ? ["oesterby-nord"] : [])));
+        }
+
+        var mismatches = new StringBuilder();
+        foreach (var route in forms)
+        {
+            var scopeBound = ScopeBound().IsMatch(route);
+            foreach (var (values, outsideScope) in scopeBound ? new[] { (inside, false), (outside, true) } : [(inside, false)])
+            {
+                var baseline = await PostFormAsync(adminSession, route, values);
+                foreach (var (caller, session) in sessions)
+                {
+                    var expected = Expected(caller, Forms[route], page: true, outsideScope, scopeBound, route);
+                    var actual = await PostFormAsync(session, route, values);
+                    if (!Matches(expected, actual, baseline))
+                        mismatches.AppendLine($"{route} [{(outsideScope ? "other plan" : "own plan")}] {caller}: expected {expected} ({baseline}), got {actual}");
+                }
+            }
+        }
+
+        Assert.That(mismatches.ToString(), Is.Empty);
+    }
+
+    /// <summary>
+    /// Posts the form at <paramref name="route"/> with the plan's values and a token from the sign-in page (it has the
+    /// sign-out form); the answer as "status" or "302 location". Multipart, as the upload forms need (the others read
+    /// it as well); the comment's required fields are filled but its kind is invalid, so it is refused before writing.
+    /// </summary>
+    private static async Task<string> PostFormAsync(BrowserSession session, string route, PlanValues values)
+    {
+        var path = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        var url = path.Replace("{slug}", values.Slug, StringComparison.Ordinal)
+            .Replace("{goalId}", values.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{id}", (path.Contains("/aktiviteter/", StringComparison.Ordinal) ? values.ActivityId : 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{key}", "x", StringComparison.Ordinal)
+            .Replace("{code}", values.Indicator, StringComparison.Ordinal);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in new[] { ("plan", values.Slug), ("area", values.Area), ("author", "Test"), ("text", "Test"), ("kind", "ugyldig") })
+            content.Add(new StringContent(value), name);
+        using var response = await session.PostMultipartAsync("/log-ind", url, content);
+        var status = (int)response.StatusCode;
+        return status is 301 or 302 or 303 ? $"{status} {response.Headers.Location}" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@":[a-z]+\}")]
+    private static partial Regex Constraint();
+
     private static bool Matches(string expected, string actual, string baseline) => expected switch
     {
         "=" => actual == baseline,
@@ -220,7 +325,7 @@ public partial class AccessMatrixTests
         _ => actual == expected,
     };
 
-    private sealed record PlanValues(string Slug, long GoalId, long TargetId, string Indicator, string Area);
+    private sealed record PlanValues(string Slug, long GoalId, long TargetId, string Indicator, string Area, long ActivityId = 0);
 
     /// <summary>A plan's first goal and target, an indicator and an area only that plan has (<paramref name="notArea"/> belongs to the other).</summary>
     private static async Task<PlanValues> PlanValuesAsync(HttpClient admin, string slug, string notArea)
@@ -242,7 +347,7 @@ public partial class AccessMatrixTests
         var path = route[(space + 1)..];
         var id = path.StartsWith("/api/v1/goals", StringComparison.Ordinal) || path.StartsWith("/api/v1/charts/goals", StringComparison.Ordinal) ? values.GoalId
             : path.StartsWith("/api/v1/targets", StringComparison.Ordinal) || path.StartsWith("/api/v1/charts/targets", StringComparison.Ordinal) ? values.TargetId
-            : path.StartsWith("/api/v1/keys", StringComparison.Ordinal) ? 999_999
+            : path.StartsWith("/api/v1/keys", StringComparison.Ordinal) || path.StartsWith("/api/v1/sign-in-links", StringComparison.Ordinal) ? 999_999
             : 1;
         var url = path.Replace("{slug}", values.Slug, StringComparison.Ordinal).Replace("{goalId}", values.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id}", path.Contains("/jobs/", StringComparison.Ordinal) ? "evaluation-snapshots" : id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -93,4 +93,30 @@ public class PlanScopeTests(DatabaseProvider provider)
         Assert.That(otherComment.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(newPlan.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
+
+    [Test]
+    public async Task A_scoped_analyst_comments_from_the_indicator_page_on_its_plan_but_not_on_another()
+    {
+        var analyst = await BrowserSession.SignInAsync(_api, "analyst", "oesterby-nord");
+        const string PageUrl = "/indikatorer/FRAFLYTNING?area=0901-SOLHAVEN";
+        var text = $"Fraflytningen falder ({provider}).";
+
+        var page = WebUtility.HtmlDecode(await analyst.Client.GetStringAsync(PageUrl));
+        var saved = await analyst.PostFormAsync(PageUrl, "/indikatorer/FRAFLYTNING/kommentarer",
+            ("plan", "oesterby-nord"), ("area", "0901-SOLHAVEN"), ("author", "Sekretariatet"), ("text", text));
+        var otherPlan = await analyst.PostFormAsync(PageUrl, "/indikatorer/FRAFLYTNING/kommentarer",
+            ("plan", "vesteraa-parkerne"), ("area", "0901-SOLHAVEN"), ("author", "Sekretariatet"), ("text", "Ikke min plan"));
+        var otherIndicator = await analyst.PostFormAsync(PageUrl, "/indikatorer/DAGTILBUD_0_5/kommentarer",
+            ("plan", "oesterby-nord"), ("area", "0901-SOLHAVEN"), ("author", "Sekretariatet"), ("text", "Ikke planens indikator"));
+
+        Assert.That(page, Does.Contain("/indikatorer/FRAFLYTNING/kommentarer"), "the form is shown to the scoped analyst");
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await saved.Content.ReadAsStringAsync());
+        Assert.That(saved.Headers.Location?.ToString(), Does.EndWith("note=saved"));
+        Assert.That(otherPlan.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "another plan's comments answer as if it did not exist");
+        Assert.That(otherIndicator.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var comments = await _api.AdminClient().GetStringAsync("/api/v1/plans/oesterby-nord/comments");
+        var others = await _api.AdminClient().GetStringAsync("/api/v1/plans/vesteraa-parkerne/comments");
+        Assert.That(comments, Does.Contain(text));
+        Assert.That(others, Does.Not.Contain("Ikke min plan"));
+    }
 }

@@ -59,6 +59,66 @@ public class SignInTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_person_scoped_to_plans_uses_a_new_link_while_signed_in_and_signs_out()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider, anonymousRead: false);
+        var plan = await api.AdminClient().PostAsJsonAsync("/api/v1/plans",
+            new { slug = "plan-p", name = "P", municipalityCode = "0901", fundingPeriod = "2019-2026", areas = new[] { "AREA-A" } });
+        Assert.That(plan.StatusCode, Is.EqualTo(HttpStatusCode.Created), await plan.Content.ReadAsStringAsync());
+        var session = await BrowserSession.SignInAsync(api, "viewer", "plan-p");
+        var path = await LinkAsync(api, "Mette Hansen", "analyst", "plan-p");
+
+        // Signing in and out concern the session, not a plan: the scope gate must not take them for writes to shared definitions.
+        var switched = await session.PostFormAsync(path, path);
+        var signedOut = await session.PostFormAsync("/log-ind", "/log-ud");
+        var home = await session.Client.GetAsync("/");
+
+        Assert.That(switched.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await switched.Content.ReadAsStringAsync());
+        Assert.That(switched.Headers.Location?.ToString(), Is.EqualTo("/"));
+        Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await signedOut.Content.ReadAsStringAsync());
+        Assert.That(signedOut.Headers.Location?.ToString(), Is.EqualTo("/log-ind?grund=ud"));
+        Assert.That(home.Headers.Location?.ToString(), Does.StartWith("/log-ind?tilbage="), "the session has ended");
+        var actions = (await api.AdminClient().GetFromJsonAsync<JsonElement>("/api/v1/audit")).EnumerateArray()
+            .Select(e => $"{e.GetProperty("actor").GetString()}|{e.GetProperty("action").GetString()}").ToList();
+        Assert.That(actions, Does.Contain("Mette Hansen (link 2)|sign-out"));
+    }
+
+    [Test]
+    public async Task Admins_list_sign_in_links_and_revoke_an_unused_one_which_then_signs_nobody_in()
+    {
+        await using var api = await MonitoringApiFactory.StartAsync(provider, anonymousRead: false);
+        var admin = api.AdminClient();
+        var usedPath = await LinkAsync(api, "Mette Hansen", "viewer");
+        await new BrowserSession(BrowserSession.Anonymous(api)).PostFormAsync(usedPath, usedPath);
+        var created = await admin.PostAsJsonAsync("/api/v1/sign-in-links", new { name = "Forkert Modtager", role = "analyst", planScope = Array.Empty<string>() });
+        var wrongPath = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!;
+        var location = created.Headers.Location!.ToString();
+
+        var listed = await admin.GetStringAsync("/api/v1/sign-in-links");
+        var one = await admin.GetAsync(location);
+        var asAnalyst = await api.ClientWithKey(await api.CreateKeyAsync("analyst")).GetAsync("/api/v1/sign-in-links");
+        var revoked = await admin.DeleteAsync(location);
+        var again = await admin.DeleteAsync(location);
+        var used = await admin.DeleteAsync("/api/v1/sign-in-links/1");
+        var redeemed = await new BrowserSession(BrowserSession.Anonymous(api)).PostFormAsync(wrongPath, wrongPath);
+
+        var links = JsonDocument.Parse(listed).RootElement.EnumerateArray().ToList();
+        Assert.That(links.Select(l => l.GetProperty("personName").GetString()), Is.EqualTo(new[] { "Forkert Modtager", "Mette Hansen" }));
+        Assert.That(links[1].GetProperty("usedAt").ValueKind, Is.EqualTo(JsonValueKind.String), "the first link was used");
+        Assert.That(listed, Does.Not.Contain(wrongPath.Split('/')[^1]).And.Not.Contain(usedPath.Split('/')[^1]), "never a token");
+        Assert.That(one.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the creation's Location answers");
+        Assert.That(asAnalyst.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(used.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a used link is spent, not revoked");
+        Assert.That(redeemed.Headers.Location?.ToString(), Is.EqualTo("/log-ind?grund=link"), "a revoked link signs nobody in");
+        var audit = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit")).EnumerateArray()
+            .Select(e => $"{e.GetProperty("action").GetString()}|{e.GetProperty("detail").GetString()}").ToList();
+        Assert.That(audit.Where(e => e.StartsWith("DELETE /api/v1/sign-in-links/{id:long}|204", StringComparison.Ordinal)), Has.One
+            .Contains("Forkert Modtager").And.One.Contains("role analyst"), string.Join("\n", audit));
+    }
+
+    [Test]
     public async Task Hangfire_takes_an_admins_session_and_sends_others_to_sign_in()
     {
         await using var api = await MonitoringApiFactory.StartAsync(provider, anonymousRead: true);

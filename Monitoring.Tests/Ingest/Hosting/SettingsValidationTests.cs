@@ -14,6 +14,8 @@ public class SettingsValidationTests
         yield return Case("Monitoring:Validation:MaxMagnitude must be a positive finite number", new() { ["Monitoring:Validation:MaxMagnitude"] = "0" });
         yield return Case("Monitoring:Validation:MaxMagnitude must be a positive finite number", new() { ["Monitoring:Validation:MaxMagnitude"] = "Infinity" });
         yield return Case("Monitoring:Checks:MaxStrategicGoals must be at least 1", new() { ["Monitoring:Checks:MaxStrategicGoals"] = "0" });
+        yield return Case("Monitoring:Proxy:KnownProxies must be IP addresses", new() { ["Monitoring:Proxy:KnownProxies:0"] = "proxy.kommune.dk" });
+        yield return Case("Monitoring:Proxy:KnownProxies must be IP addresses", new() { ["Monitoring:Proxy:KnownNetworks:0"] = "10.0.0.0/99" });
         yield return Case("Monitoring:Jobs:WorkerCount must be at least 1", new() { ["Monitoring:Jobs:WorkerCount"] = "0" });
         yield return Case("Monitoring:Jobs:TimeZone 'Mars/Olympus'", new() { ["Monitoring:Jobs:TimeZone"] = "Mars/Olympus" });
         yield return Case("Monitoring:Jobs:Recurring:snapshot:Cron 'every night'", new() { ["Monitoring:Jobs:Recurring:snapshot:Cron"] = "every night" });
