@@ -46,6 +46,7 @@ public static class SignInLinksEndpoints
             .RequireAuthorization(Policies.Admin)
             .WithTags("Access")
             .WithName("RevokeSignInLink")
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Revoke a link nobody has used yet: it is removed and can never sign anyone in (the audit log keeps the record). 404 when there is no such unused link.");
     }
 

@@ -51,6 +51,7 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
     private static readonly Dictionary<string, string> Nouns = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["keys"] = "The API key's id.",
+        ["sign-in-links"] = "The sign-in link's id (from its creation's Location).",
         ["activities"] = "The activity's id.",
         ["targets"] = "The target's id.",
         ["goals"] = "The goal's id.",

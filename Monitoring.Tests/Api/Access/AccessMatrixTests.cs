@@ -240,6 +240,7 @@ public partial class AccessMatrixTests
         ["POST /indikatorer/{code}/rediger"] = Need.WriteAllPlans, // indicators are shared definitions
         ["POST /import/undersoegelse"] = Need.WriteAllPlans,
         ["POST /import"] = Need.WriteAllPlans,
+        ["POST /import/bekraeft"] = Need.WriteAllPlans, // saves a previewed file, which may hold any plan's areas
         ["POST /import/{id}/fortryd"] = Need.WriteAllPlans,
     };
 
