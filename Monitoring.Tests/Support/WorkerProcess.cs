@@ -68,6 +68,18 @@ public sealed class WorkerProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(
         TestDatabase database, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
+        var start = CommandStart(database, arguments, environment);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>How a command of the ingest tool is started against the test database, its output redirected.</summary>
+    public static ProcessStartInfo CommandStart(TestDatabase database, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = database.Folder,
@@ -83,12 +95,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        return start;
     }
 
     /// <summary>SIGKILL: no chance to finish, release or report anything.</summary>

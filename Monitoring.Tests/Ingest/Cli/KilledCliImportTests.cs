@@ -59,24 +59,8 @@ public class KilledCliImportTests(DatabaseProvider provider)
         Assert.That(await WrittenAsync(database), Is.EqualTo(((long)Rows, 1L)), "imported whole, in one batch");
     }
 
-    private static Process StartImport(TestDatabase database, string file)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = database.Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.IngestBinaries, "Monitoring.Ingest.dll"));
-        start.ArgumentList.Add("import");
-        start.ArgumentList.Add(file);
-        start.Environment["ConnectionStrings__Monitoring"] = database.Options.ConnectionString;
-        start.Environment["Monitoring__Database__Provider"] = database.Provider.ToString();
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        return process;
-    }
+    private static Process StartImport(TestDatabase database, string file) =>
+        Process.Start(WorkerProcess.CommandStart(database, ["import", file])) ?? throw new InvalidOperationException("dotnet did not start.");
 
     private static async Task<(long Rows, long Batches)> WrittenAsync(TestDatabase database)
     {
